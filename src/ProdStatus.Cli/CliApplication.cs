@@ -1,0 +1,24 @@
+using System.CommandLine;
+using ProdStatus.Cli.Commands;
+
+namespace ProdStatus.Cli;
+
+/// <summary>The <c>prodstat</c> command tree. Only commands that work are registered.</summary>
+public static class CliApplication
+{
+    public static RootCommand CreateCommand(CliEnvironment environment)
+    {
+        var root = new RootCommand("prodstat: production statistics for Rubin campaigns (PanDA, Butler) into Jira and team channels.");
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Subcommands.Add(GetPandaStatCommand.Create(environment));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        var root = CreateCommand(environment);
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
+        return await parse.InvokeAsync(invocation);
+    }
+}

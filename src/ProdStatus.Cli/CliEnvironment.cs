@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ProdStatus.Cli;
+
+/// <summary>Where a command writes and what it may add to the container; tests pass their own writers and fakes.</summary>
+public sealed class CliEnvironment
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    /// <summary>True when stdout is a terminal: progress bars instead of log lines.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>Extra registrations applied after the engine's (fakes, spies).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Configuration values that win over appsettings.json and the environment.</summary>
+    public IReadOnlyDictionary<string, string?>? ConfigurationOverrides { get; init; }
+
+    /// <summary>Base directory for appsettings.json. <value>Default: the application folder.</value></summary>
+    public string? ContentRoot { get; init; }
+
+    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Out),
+        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+    });
+
+    public static CliEnvironment FromConsole() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        Interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+    };
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using ProdStatus.Engine;
+using ProdStatus.Engine.Errors;
+
+namespace ProdStatus.Cli;
+
+/// <summary>
+/// Builds the same container as the bot host (appsettings.json + <c>ProdStatus__Section__Key</c> environment
+/// overrides, options validated before anything runs), runs one command and maps errors to exit codes:
+/// user errors are one line on stderr, never a stack trace.
+/// </summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        CliEnvironment environment,
+        ParseResult parse,
+        Func<IServiceProvider, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        try
+        {
+            using var host = Build(environment, parse.GetValue(GlobalOptions.Verbose), overrides);
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            return await body(host.Services, cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (string failure in ex.Failures)
+            {
+                await environment.Error.WriteLineAsync($"error: configuration: {failure}");
+            }
+            return ExitCodes.BadInput;
+        }
+        catch (ProdStatException ex)
+        {
+            await environment.Error.WriteLineAsync($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await environment.Error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            await environment.Error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+            if (parse.GetValue(GlobalOptions.Verbose))
+            {
+                await environment.Error.WriteLineAsync(ex.ToString());
+            }
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static IHost Build(CliEnvironment environment, bool verbose, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = environment.ContentRoot ?? AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        if (environment.ConfigurationOverrides is { } fromEnvironment)
+        {
+            builder.Configuration.AddInMemoryCollection(fromEnvironment);
+        }
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddProvider(new PlainLoggerProvider(environment.Error));
+        if (verbose)
+        {
+            builder.Logging.AddFilter("ProdStatus", LogLevel.Information);
+        }
+        else
+        {
+            builder.Logging.AddFilter("ProdStatus", LogLevel.Warning);
+        }
+        builder.Services.AddProdStatusEngine(builder.Configuration);
+        environment.ConfigureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}

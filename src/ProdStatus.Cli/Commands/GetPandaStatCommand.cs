@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProdStatus.Engine.Collect.Http;
+using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Jobs;
+using ProdStatus.Engine.Params;
+
+namespace ProdStatus.Cli.Commands;
+
+/// <summary><c>prodstat get-panda-stat PARAM_FILE [--clean-history] [--out DIR] [--record DIR | --replay DIR]</c>.</summary>
+internal static class GetPandaStatCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var paramFile = new Argument<string>("PARAM_FILE") { Description = "The original's parameter yaml (Jira, collTypes, maxtask, start_date, stop_date)." };
+        var clean = CommonOptions.CleanHistory();
+        var outDir = CommonOptions.OutDir();
+        var record = new Option<string?>("--record") { Description = "Store every monitor answer in DIR, keyed by its request.", HelpName = "DIR" };
+        var replay = new Option<string?>("--replay") { Description = "Answer every request from DIR (made by --record); no network.", HelpName = "DIR" };
+        var command = new Command("get-panda-stat", "PanDA workflow status and per-task-type statistics (wall, CPU, memory) of a campaign.")
+        {
+            paramFile, clean, outDir, record, replay,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(record) is not null && result.GetValue(replay) is not null)
+            {
+                result.AddError("--record and --replay cannot be used together");
+            }
+        });
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
+        {
+            var transport = services.GetRequiredService<HttpTransport>();
+            if (parse.GetValue(record) is { } recordDir)
+            {
+                transport.Record(recordDir);
+            }
+            if (parse.GetValue(replay) is { } replayDir)
+            {
+                if (!Directory.Exists(replayDir))
+                {
+                    throw new UserInputException($"{replayDir}: replay folder not found");
+                }
+                transport.Replay(replayDir);
+            }
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
+#pragma warning disable CA2254 // the message is already formatted for people
+            var parameters = PandaStatParams.Load(parse.GetValue(paramFile)!, warning => logger.LogWarning(warning));
+#pragma warning restore CA2254
+            var job = services.GetRequiredService<PandaStatJob>();
+            var result = await ProgressDisplay.RunAsync(environment, "PanDA",
+                progress => job.RunAsync(parameters, parse.GetValue(clean), parse.GetValue(outDir), progress, token));
+            PandaStatReport.Print(environment, result);
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

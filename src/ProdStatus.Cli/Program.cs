@@ -1,0 +1,6 @@
+namespace ProdStatus.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliEnvironment.FromConsole());
+}

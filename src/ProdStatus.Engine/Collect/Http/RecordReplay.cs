@@ -1,0 +1,105 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using ProdStatus.Engine.Errors;
+
+namespace ProdStatus.Engine.Collect.Http;
+
+/// <summary>
+/// A folder of recorded answers: one <c>&lt;hash&gt;.json</c> body and <c>&lt;hash&gt;.status</c> per request, keyed by
+/// method, path and sorted query (the host is not part of the key), plus <c>requests.tsv</c> for people.
+/// </summary>
+public static class RecordingFolder
+{
+    public static string Key(HttpMethod method, Uri uri)
+    {
+        string query = uri.Query.TrimStart('?');
+        var parts = query.Length == 0 ? [] : query.Split('&', StringSplitOptions.RemoveEmptyEntries);
+        Array.Sort(parts, StringComparer.Ordinal);
+        return $"{method.Method} {uri.AbsolutePath}?{string.Join('&', parts)}";
+    }
+
+    public static string FileStem(string key) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+
+    public static async Task WriteAsync(string folder, string key, HttpStatusCode status, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        string stem = Path.Combine(folder, FileStem(key));
+        await Output.AtomicFile.WriteAllBytesAsync(stem + ".json", body, cancellationToken);
+        await Output.AtomicFile.WriteAllTextAsync(stem + ".status", ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        lock (IndexGate)
+        {
+            File.AppendAllText(Path.Combine(folder, "requests.tsv"), $"{FileStem(key)}\t{(int)status}\t{key}\n");
+        }
+    }
+
+    private static readonly Lock IndexGate = new();
+}
+
+/// <summary>The innermost handler in <c>--replay</c> mode: answers from the folder, never touches the network.</summary>
+public sealed class ReplayHandler(string folder) : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        string key = RecordingFolder.Key(request.Method, request.RequestUri!);
+        string stem = Path.Combine(folder, RecordingFolder.FileStem(key));
+        if (!File.Exists(stem + ".json"))
+        {
+            throw new UserInputException($"{folder}: no recorded answer for {key} (record it with --record DIR)");
+        }
+        int status = File.Exists(stem + ".status")
+            ? int.Parse(File.ReadAllText(stem + ".status").Trim(), System.Globalization.CultureInfo.InvariantCulture)
+            : 200;
+        var response = new HttpResponseMessage((HttpStatusCode)status)
+        {
+            RequestMessage = request,
+            Content = new StreamContent(new FileStream(stem + ".json", FileMode.Open, FileAccess.Read, FileShare.Read, 65536, useAsync: true)),
+        };
+        response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return Task.FromResult(response);
+    }
+}
+
+/// <summary>In <c>--record</c> mode, keeps a copy of every answer (read whole, so meant for captures, not huge runs).</summary>
+public sealed class RecordingHandler(HttpTransport transport) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (transport.RecordFolder is not { } folder || (int)response.StatusCode >= 500 || (int)response.StatusCode == 429)
+        {
+            return response;
+        }
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        await RecordingFolder.WriteAsync(folder, RecordingFolder.Key(request.Method, request.RequestUri!), response.StatusCode, body, cancellationToken);
+        var copy = new ByteArrayContent(body);
+        foreach (var header in response.Content.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        response.Content = copy;
+        return response;
+    }
+}
+
+/// <summary>Counts every attempt that leaves the process (retries included): the monitor allows ~1,000 an hour.</summary>
+public sealed class RequestCountingHandler(RequestCounter counter) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        counter.Increment();
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+public sealed class RequestCounter
+{
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Increment() => Interlocked.Increment(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+}

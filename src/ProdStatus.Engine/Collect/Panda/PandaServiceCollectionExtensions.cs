@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using ProdStatus.Engine.Collect.Http;
+using ProdStatus.Engine.Configuration;
+
+namespace ProdStatus.Engine.Collect.Panda;
+
+public static class PandaServiceCollectionExtensions
+{
+    /// <summary>
+    /// The PanDA monitor client: per-attempt timeout, exponential back-off with jitter on 5xx/408/429/network errors,
+    /// Retry-After honoured (and a 429 asking for longer than <c>MaxRetryAfterSeconds</c> fails at once). Every call is a GET.
+    /// </summary>
+    public static IServiceCollection AddPandaCollector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptionsWithValidateOnStart<PandaOptions>().Bind(configuration.GetSection(PandaOptions.Section));
+        services.AddSingleton<IValidateOptions<PandaOptions>, PandaOptionsValidator>();
+        services.AddSingleton<HttpTransport>();
+        services.AddSingleton<RequestCounter>();
+        services.AddSingleton<PandaTokenSource>();
+        services.AddTransient<PandaAuthHandler>();
+        services.AddTransient<RequestCountingHandler>();
+        services.AddTransient<RecordingHandler>();
+        services.AddTransient<PandaStatService>();
+        services.AddTransient<Jobs.PandaStatJob>();
+
+        var client = services.AddHttpClient<PandaMonitorClient>((sp, http) =>
+            {
+                var options = sp.GetRequiredService<IOptions<PandaOptions>>().Value;
+                var transport = sp.GetRequiredService<HttpTransport>();
+                string baseUrl = options.BaseUrl is { Length: > 0 } url ? url
+                    : transport.ReplayFolder is not null ? "http://replay.invalid/"
+                    : throw new Errors.UserInputException(
+                        $"{PandaOptions.Section}:BaseUrl is not set: set ProdStatus__Panda__BaseUrl to the monitor (or use --replay DIR)");
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+                // Bodies can be hundreds of MB; the attempt timeout below bounds the wait for headers.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            });
+        client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<HttpTransport>()
+                .CreatePrimaryHandler(sp.GetRequiredService<IOptions<PandaOptions>>().Value.CaCertificateFile));
+        client.AddResilienceHandler("panda", (builder, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<PandaOptions>>().Value;
+                builder.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, options)),
+                });
+                builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
+            });
+        // Inside the retry loop: each attempt is counted, authenticated and (in --record mode) recorded.
+        client.AddHttpMessageHandler<RequestCountingHandler>()
+            .AddHttpMessageHandler<PandaAuthHandler>()
+            .AddHttpMessageHandler<RecordingHandler>();
+        return services;
+    }
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, PandaOptions options)
+    {
+        if (!HttpClientResiliencePredicates.IsTransient(outcome))
+        {
+            return false;
+        }
+        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } response &&
+            RetryAfter(response) is { } wait && wait > TimeSpan.FromSeconds(options.MaxRetryAfterSeconds))
+        {
+            return false;
+        }
+        return true;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - (response.Headers.Date ?? date),
+            _ => null,
+        };
+}

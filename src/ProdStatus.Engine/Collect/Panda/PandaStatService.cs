@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Aggregate;
+using ProdStatus.Engine.Collect.Http;
+using ProdStatus.Engine.Collect.Panda.Wire;
+using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Domain.Panda;
+using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Store;
+
+namespace ProdStatus.Engine.Collect.Panda;
+
+/// <summary>
+/// get-panda-stat: selects the campaign's workflows, refreshes their status, reads the jobs of every task not
+/// already known in a final state (bounded concurrency), and stores the results. A refresh of an unchanged,
+/// finished campaign costs one request.
+/// </summary>
+public sealed partial class PandaStatService(
+    PandaMonitorClient client,
+    PandaStatsRepository repository,
+    IOptions<PandaOptions> options,
+    RequestCounter counter,
+    TimeProvider time,
+    ILogger<PandaStatService> logger)
+{
+    public async Task<PandaStatResult> CollectAsync(PandaStatParams p, bool cleanHistory, IProgress<CollectProgress>? progress,
+        CancellationToken cancellationToken = default)
+    {
+        long requestsBefore = counter.Count;
+        var now = time.GetUtcNow();
+        if (cleanHistory)
+        {
+            await repository.ClearAsync(p.Jira, cancellationToken);
+        }
+        var storedWorkflows = (await repository.GetWorkflowsAsync(p.Jira, cancellationToken)).ToDictionary(w => w.Key, StringComparer.Ordinal);
+        var tasks = (await repository.GetTasksAsync(p.Jira, cancellationToken)).ToDictionary(t => t.JediTaskId);
+
+        progress?.Report(new CollectProgress("workflows", 0, 1));
+        int days = Math.Max(1, (int)Math.Ceiling((now - p.WindowStartUtc).TotalDays) + 1);
+        var entries = await WithBodyRetryAsync(() => ToListAsync(client.GetWorkflowProgressAsync(days, cancellationToken)), cancellationToken);
+        var selection = WorkflowSelection.Select(entries, p, now);
+        foreach (string name in selection.SkippedNoTimestamp)
+        {
+            Log.SkippedNoTimestamp(logger, name);
+        }
+        if (selection.Selected.Count == 0)
+        {
+            Log.NothingSelected(logger, p.Jira, string.Join(", ", p.CollTypes), p.StartDate, p.StopDate);
+        }
+        progress?.Report(new CollectProgress("workflows", 1, 1));
+
+        var toList = selection.Selected.Where(w => NeedsTaskList(w, storedWorkflows, tasks.Values)).ToList();
+        var listed = new ConcurrentBag<(WorkflowState Workflow, TaskDto Task)>();
+        int listedDone = 0;
+        await Parallel.ForEachAsync(toList, Bounded(cancellationToken), async (workflow, ct) =>
+        {
+            int taskDays = Math.Max(1, (int)Math.Ceiling((now - (workflow.CreatedUtc ?? p.WindowStartUtc)).TotalDays) + 2);
+            var found = await WithBodyRetryAsync(() => ToListAsync(client.GetTasksAsync(workflow.Name, taskDays, ct)), ct);
+            foreach (var task in found.Where(t => BelongsTo(t, workflow)))
+            {
+                listed.Add((workflow, task));
+            }
+            progress?.Report(new CollectProgress("task lists", Interlocked.Increment(ref listedDone), toList.Count));
+        });
+
+        bool sampled = p.MaxTask > 0;
+        var toFetch = new List<(WorkflowState Workflow, TaskDto Task)>();
+        var refreshed = new List<PandaTaskRecord>();
+        foreach (var (workflow, task) in listed)
+        {
+            string status = task.Status ?? "unknown";
+            if (tasks.TryGetValue(task.JediTaskId!.Value, out var known) && known.IsFinal && known.Status == status && known.Sampled == sampled)
+            {
+                continue;
+            }
+            if (task.StartTime is null && !PandaTaskRecord.IsFinalStatus(status))
+            {
+                refreshed.Add(ToRecord(workflow, task, TaskJobStats.Empty, sampled, now)); // not started: no jobs to ask for
+                continue;
+            }
+            toFetch.Add((workflow, task));
+        }
+
+        var query = sampled ? new JobQuery(["finished"], p.MaxTask, NoDrop: false) : new JobQuery(["finished", "failed"], 0, NoDrop: true);
+        var fetched = new ConcurrentBag<PandaTaskRecord>();
+        int fetchedDone = 0;
+        progress?.Report(new CollectProgress("tasks", 0, toFetch.Count));
+        await Parallel.ForEachAsync(toFetch, Bounded(cancellationToken), async (item, ct) =>
+        {
+            var stats = await WithBodyRetryAsync(async () =>
+            {
+                var builder = new TaskJobStatsBuilder();
+                await foreach (var job in client.GetJobsAsync(item.Task.JediTaskId!.Value, query, ct))
+                {
+                    builder.Add(job.Status, job.AttemptNr, job.StartTime, job.EndTime, job.DurationSec, job.CpuConsumptionTime, job.MaxRssKb);
+                }
+                return builder.Build();
+            }, ct);
+            fetched.Add(ToRecord(item.Workflow, item.Task, stats, sampled, now));
+            progress?.Report(new CollectProgress("tasks", Interlocked.Increment(ref fetchedDone), toFetch.Count));
+        });
+        refreshed.AddRange(fetched);
+
+        foreach (var record in refreshed)
+        {
+            tasks[record.JediTaskId] = record;
+        }
+        await repository.SaveAsync(p.Jira, selection.Selected, refreshed, cancellationToken);
+        foreach (var workflow in selection.Selected)
+        {
+            storedWorkflows[workflow.Key] = workflow;
+        }
+
+        var allTasks = tasks.Values.ToList();
+        var types = PandaAggregation.ByTaskType(allTasks, now);
+        var campaign = PandaAggregation.Campaign(allTasks, now);
+        var workflows = storedWorkflows.Values.ToList();
+        long requests = counter.Count - requestsBefore;
+        Log.Collected(logger, p.Jira, selection.Selected.Count, fetched.Count, allTasks.Count - fetched.Count, requests);
+        return new PandaStatResult(
+            p.Jira, workflows, allTasks, types, campaign,
+            PandaTables.Workflows(p.Jira, workflows), PandaTables.TaskTypes(p.Jira, types, campaign),
+            requests, selection.Selected.Count, fetched.Count, selection.SkippedNoTimestamp);
+    }
+
+    private static bool NeedsTaskList(WorkflowState workflow, Dictionary<string, WorkflowState> stored, IEnumerable<PandaTaskRecord> tasks)
+    {
+        if (!workflow.IsFinal || !stored.TryGetValue(workflow.Key, out var before) || before.RequestId != workflow.RequestId || !before.IsFinal)
+        {
+            return true;
+        }
+        var known = tasks.Where(t => t.WorkflowKey == workflow.Key).ToList();
+        return known.Count < workflow.TotalTasks || known.Any(t => !t.IsFinal);
+    }
+
+    private static bool BelongsTo(TaskDto task, WorkflowState workflow) =>
+        task.JediTaskId is not null && task.TaskName is { } name &&
+        name.StartsWith(workflow.Name, StringComparison.OrdinalIgnoreCase) &&
+        (name.Length == workflow.Name.Length || name[workflow.Name.Length] == '_');
+
+    private static PandaTaskRecord ToRecord(WorkflowState workflow, TaskDto task, TaskJobStats stats, bool sampled, DateTimeOffset now)
+    {
+        var parsed = TaskLabels.Parse(task.TaskName!, workflow.Key, task.RequestId ?? workflow.RequestId);
+        return new PandaTaskRecord(task.JediTaskId!.Value, workflow.Key, parsed.Label, parsed.Identity, task.TaskName!,
+            task.Status ?? "unknown", task.DatasetInfo?.NFiles ?? task.NFiles ?? 0, task.DatasetInfo?.NFilesFailed ?? 0,
+            task.StartTime, task.EndTime, stats, sampled, now);
+    }
+
+    private ParallelOptions Bounded(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+
+    /// <summary>An OK answer whose body broke off is asked for again (GETs are idempotent), twice at most.</summary>
+    private async Task<T> WithBodyRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (PandaMalformedResponseException ex) when (attempt < 3)
+            {
+                Log.BodyRetry(logger, ex.Message, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.RetryDelayMilliseconds * attempt), time, cancellationToken);
+            }
+            catch (PandaMalformedResponseException ex)
+            {
+                throw new UpstreamException(PandaMonitorClient.Service, ex.Message, ex);
+            }
+        }
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "skipping PanDA request '{Name}': its name does not end in a YYYYMMDDTHHMMSSZ timestamp")]
+        public static partial void SkippedNoTimestamp(ILogger logger, string name);
+
+        [LoggerMessage(2, LogLevel.Warning, "no PanDA workflow matches Jira '{Jira}' and collTypes [{CollTypes}] between {Start} and {Stop}")]
+        public static partial void NothingSelected(ILogger logger, string jira, string collTypes, DateOnly start, DateOnly stop);
+
+        [LoggerMessage(3, LogLevel.Warning, "{Message}; asking again (attempt {Attempt})")]
+        public static partial void BodyRetry(ILogger logger, string message, int attempt);
+
+        [LoggerMessage(4, LogLevel.Information, "{Jira}: {Workflows} workflows refreshed, {Fetched} tasks read, {Reused} from the store, {Requests} requests")]
+        public static partial void Collected(ILogger logger, string jira, int workflows, int fetched, int reused, long requests);
+    }
+}
+
+/// <summary>What one get-panda-stat run produced.</summary>
+public sealed record PandaStatResult(
+    string Jira,
+    IReadOnlyList<WorkflowState> Workflows,
+    IReadOnlyList<PandaTaskRecord> Tasks,
+    IReadOnlyList<TaskTypeStats> TaskTypes,
+    TaskTypeStats Campaign,
+    Render.Tables.StatTable WorkflowTable,
+    Render.Tables.StatTable TaskTable,
+    long Requests,
+    int WorkflowsRefreshed,
+    int TasksFetched,
+    IReadOnlyList<string> SkippedNames);
+
+public readonly record struct CollectProgress(string Stage, int Done, int Total);

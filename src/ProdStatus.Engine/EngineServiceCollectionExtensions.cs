@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Collect.Panda;
+using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Render.Fonts;
+using ProdStatus.Engine.Render.Tables;
+using ProdStatus.Engine.Store;
+
+namespace ProdStatus.Engine;
+
+/// <summary>Registers the engine: options (validated at start), store, renderers and collectors.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddProdStatusEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptionsWithValidateOnStart<OutputOptions>().Bind(configuration.GetSection(OutputOptions.Section));
+        services.AddOptionsWithValidateOnStart<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section));
+        services.AddOptionsWithValidateOnStart<RenderingOptions>().Bind(configuration.GetSection(RenderingOptions.Section));
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RenderingOptions>, RenderingOptionsValidator>();
+
+        services.AddSingleton<StoreDatabase>();
+        services.AddSingleton<PandaStatsRepository>();
+
+        services.AddSingleton<FontLibrary>();
+        services.AddSingleton<TablePngRenderer>();
+        services.AddSingleton<TableOutputs>();
+
+        services.AddPandaCollector(configuration);
+        return services;
+    }
+}

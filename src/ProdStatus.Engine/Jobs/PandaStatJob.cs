@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Collect.Panda;
+using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Output;
+using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Render.Fonts;
+using ProdStatus.Engine.Render.Tables;
+
+namespace ProdStatus.Engine.Jobs;
+
+/// <summary>get-panda-stat end to end: collect, render both tables to all four formats, then write them atomically.</summary>
+public sealed class PandaStatJob(PandaStatService service, TableOutputs outputs, FontLibrary fonts, IOptions<OutputOptions> output)
+{
+    public async Task<PandaStatJobResult> RunAsync(PandaStatParams parameters, bool cleanHistory, string? outDir,
+        IProgress<CollectProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        fonts.EnsureLoaded(); // a missing font should fail before hundreds of requests, not after
+        var result = await service.CollectAsync(parameters, cleanHistory, progress, cancellationToken);
+        string directory = Path.GetFullPath(outDir ?? output.Value.ResolveDataDir());
+        var files = outputs.Render(result.WorkflowTable, directory, parameters.Jira)
+            .Concat(outputs.Render(result.TaskTable, directory, parameters.Jira))
+            .ToList();
+        await AtomicFile.WriteAllAsync(files, cancellationToken);
+        return new PandaStatJobResult(result, directory, files.Select(f => f.Path).ToList());
+    }
+}
+
+public sealed record PandaStatJobResult(PandaStatResult Stats, string Directory, IReadOnlyList<string> Files);
