@@ -17,18 +17,34 @@ namespace ProdStatus.Cli;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(
+    public static Task<int> RunAsync(
         CliEnvironment environment,
         ParseResult parse,
         Func<IServiceProvider, CancellationToken, Task<int>> body,
-        CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        CancellationToken cancellationToken) =>
+        RunWithHostsAsync(environment, parse, async (createHost, token) =>
+        {
+            using var host = createHost(null);
+            return await body(host.Services, token);
+        }, cancellationToken);
+
+    /// <summary>For commands that need more than one container (the demo records with one, replays with another).</summary>
+    public static async Task<int> RunWithHostsAsync(
+        CliEnvironment environment,
+        ParseResult parse,
+        Func<Func<IReadOnlyDictionary<string, string?>?, IHost>, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken)
     {
+        bool verbose = parse.GetValue(GlobalOptions.Verbose);
+        IHost CreateHost(IReadOnlyDictionary<string, string?>? overrides)
+        {
+            var host = Build(environment, verbose, overrides);
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            return host;
+        }
         try
         {
-            using var host = Build(environment, parse.GetValue(GlobalOptions.Verbose), overrides);
-            host.Services.GetRequiredService<IStartupValidator>().Validate();
-            return await body(host.Services, cancellationToken);
+            return await body(CreateHost, cancellationToken);
         }
         catch (OptionsValidationException ex)
         {

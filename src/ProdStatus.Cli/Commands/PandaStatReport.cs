@@ -13,15 +13,22 @@ internal static class PandaStatReport
         console.WriteLine($"{stats.Jira}: {stats.Workflows.Count} workflows, {stats.TaskTypes.Count} task types; " +
                           $"{stats.WorkflowsRefreshed} workflows refreshed, {stats.TasksFetched} tasks read from PanDA, " +
                           $"{stats.Requests} monitor requests");
+        // A terminal-sized summary; the full table is in the files.
+        string[] shown = ["quanta", "wall clock", "CPU-hours", "max RSS GB", "jobs failed"];
+        var indexes = shown.Select(h => stats.TaskTable.Columns.ToList().FindIndex(c => c.Header == h)).ToArray();
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn(stats.TaskTable.IndexHeader));
-        foreach (var column in stats.TaskTable.Columns)
+        foreach (string header in shown)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(column.Header)) { Alignment = column.Numeric ? Justify.Right : Justify.Left });
+            table.AddColumn(new TableColumn(Markup.Escape(header)) { Alignment = Justify.Right });
         }
         foreach (var row in stats.TaskTable.Rows)
         {
-            table.AddRow([Markup.Escape(row.Name), .. row.Cells.Select(Markup.Escape)]);
+            table.AddRow([Markup.Escape(row.Name), .. indexes.Select(i => Markup.Escape(row.Cells[i]))]);
+        }
+        if (!environment.Interactive)
+        {
+            console.Profile.Width = 160;
         }
         console.Write(table);
         console.WriteLine($"outputs in {result.Directory}:");

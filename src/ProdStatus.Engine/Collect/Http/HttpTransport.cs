@@ -25,11 +25,18 @@ public sealed class HttpTransport
         RecordFolder = null;
     }
 
+    /// <summary>An in-process stand-in for the remote service (the demo's sample monitor); recording still applies.</summary>
+    public Func<HttpMessageHandler>? InProcess { get; set; }
+
     public HttpMessageHandler CreatePrimaryHandler(string? caCertificateFile)
     {
         if (ReplayFolder is { } folder)
         {
             return new ReplayHandler(folder);
+        }
+        if (InProcess is { } create)
+        {
+            return create();
         }
         var handler = new SocketsHttpHandler
         {

@@ -7,14 +7,17 @@ namespace ProdStatus.Engine.Collect.Http;
 
 /// <summary>
 /// A folder of recorded answers: one <c>&lt;hash&gt;.json</c> body and <c>&lt;hash&gt;.status</c> per request, keyed by
-/// method, path and sorted query (the host is not part of the key), plus <c>requests.tsv</c> for people.
+/// method, path and sorted query, plus <c>requests.tsv</c> for people. Neither the host nor the <c>days=</c> window
+/// (which grows with the date of the run) is part of the key, so a recording replays on any later day.
 /// </summary>
 public static class RecordingFolder
 {
     public static string Key(HttpMethod method, Uri uri)
     {
         string query = uri.Query.TrimStart('?');
-        var parts = query.Length == 0 ? [] : query.Split('&', StringSplitOptions.RemoveEmptyEntries);
+        var parts = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("days=", StringComparison.Ordinal))
+            .ToArray();
         Array.Sort(parts, StringComparer.Ordinal);
         return $"{method.Method} {uri.AbsolutePath}?{string.Join('&', parts)}";
     }

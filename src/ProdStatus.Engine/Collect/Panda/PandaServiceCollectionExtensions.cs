@@ -33,7 +33,7 @@ public static class PandaServiceCollectionExtensions
                 var options = sp.GetRequiredService<IOptions<PandaOptions>>().Value;
                 var transport = sp.GetRequiredService<HttpTransport>();
                 string baseUrl = options.BaseUrl is { Length: > 0 } url ? url
-                    : transport.ReplayFolder is not null ? "http://replay.invalid/"
+                    : transport.ReplayFolder is not null || transport.InProcess is not null ? "http://replay.invalid/"
                     : throw new Errors.UserInputException(
                         $"{PandaOptions.Section}:BaseUrl is not set: set ProdStatus__Panda__BaseUrl to the monitor (or use --replay DIR)");
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
