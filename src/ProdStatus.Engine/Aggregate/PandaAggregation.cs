@@ -17,8 +17,10 @@ public static class PandaAggregation
     public static TaskTypeStats Campaign(IEnumerable<PandaTaskRecord> tasks, DateTimeOffset now) =>
         Summarize(CampaignRow, tasks.ToList(), now);
 
-    public static TaskTypeStats Summarize(string row, IReadOnlyList<PandaTaskRecord> tasks, DateTimeOffset now)
+    public static TaskTypeStats Summarize(string row, IReadOnlyList<PandaTaskRecord> unordered, DateTimeOffset now)
     {
+        // Floating-point sums depend on order: fix it, so the same tasks give the same figures to the last bit.
+        var tasks = unordered.OrderBy(t => t.JediTaskId).ToList();
         // A task retried by iDDS is replaced by its retry: count its quanta once, from the newest task.
         var current = tasks.GroupBy(t => t.Identity, StringComparer.Ordinal)
             .Select(g => g.MaxBy(t => t.JediTaskId)!)
