@@ -22,13 +22,22 @@ public sealed class CliEnvironment
     /// <summary>Base directory for appsettings.json. <value>Default: the application folder.</value></summary>
     public string? ContentRoot { get; init; }
 
-    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole CreateConsole()
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!Interactive)
+        {
+            // Redirected output: no terminal width to fit, and wrapped lines break scripts that grep them.
+            console.Profile.Width = 200;
+        }
+        return console;
+    }
 
     public static CliEnvironment FromConsole() => new()
     {

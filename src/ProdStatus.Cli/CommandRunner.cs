@@ -95,14 +95,10 @@ internal static class CommandRunner
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddProvider(new PlainLoggerProvider(environment.Error));
-        if (verbose)
-        {
-            builder.Logging.AddFilter("ProdStatus", LogLevel.Information);
-        }
-        else
-        {
-            builder.Logging.AddFilter("ProdStatus", LogLevel.Warning);
-        }
+        // Retries are routine: shown with --verbose only; what finally fails is reported as the command's error.
+        builder.Logging.AddFilter("ProdStatus", verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", verbose ? LogLevel.Warning : LogLevel.None);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Error);
         builder.Services.AddProdStatusEngine(builder.Configuration);
         environment.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();

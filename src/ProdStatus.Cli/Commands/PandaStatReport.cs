@@ -26,10 +26,6 @@ internal static class PandaStatReport
         {
             table.AddRow([Markup.Escape(row.Name), .. indexes.Select(i => Markup.Escape(row.Cells[i]))]);
         }
-        if (!environment.Interactive)
-        {
-            console.Profile.Width = 160;
-        }
         console.Write(table);
         console.WriteLine($"outputs in {result.Directory}:");
         foreach (string file in result.Files)

@@ -1,0 +1,37 @@
+namespace ProdStatus.Cli.Tests;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_WritesDeterministicOutputs_WithNoNetworkOrCredentials()
+    {
+        string root = CliRun.TempDir();
+        var settings = CliRun.Settings(root);
+        var first = await CliRun.RunAsync(settings, "demo", "--out", Path.Combine(root, "one"));
+        var second = await CliRun.RunAsync(settings, "demo", "--out", Path.Combine(root, "two"));
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        string[] expected =
+        [
+            "pandaStat-PREOPS-905.csv", "pandaStat-PREOPS-905.html", "pandaStat-PREOPS-905.png", "pandaStat-PREOPS-905.txt",
+            "pandaWfStat-PREOPS-905.csv", "pandaWfStat-PREOPS-905.html", "pandaWfStat-PREOPS-905.png", "pandaWfStat-PREOPS-905.txt",
+        ];
+        Assert.Equal(expected, Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.csv")),
+            File.ReadAllText(Path.Combine(root, "two", "outputs", "pandaStat-PREOPS-905.csv")));
+        string table = File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.txt"));
+        Assert.StartsWith(" Panda campaign statistics PREOPS-905\npandaStat\n||Workflow Task||quanta||", table, StringComparison.Ordinal);
+        Assert.Contains("|Campaign|465|2022-01-20 01:37:10|1 day, 3:21:40|", table, StringComparison.Ordinal);
+        Assert.Contains("PREOPS-905: 2 workflows, 12 task types", first.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ListsEveryRegisteredCommand()
+    {
+        var (code, output, _) = await CliRun.RunAsync([], "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("get-panda-stat", output, StringComparison.Ordinal);
+        Assert.Contains("demo", output, StringComparison.Ordinal);
+    }
+}
