@@ -83,18 +83,22 @@ public sealed partial class PandaStatService(
             toFetch.Add((workflow, task));
         }
 
-        var query = sampled ? new JobQuery(["finished"], p.MaxTask, NoDrop: false) : new JobQuery(["finished", "failed"], 0, NoDrop: true);
         var fetched = new ConcurrentBag<PandaTaskRecord>();
         int fetchedDone = 0;
         progress?.Report(new CollectProgress("tasks", 0, toFetch.Count));
         await Parallel.ForEachAsync(toFetch, Bounded(cancellationToken), async (item, ct) =>
         {
+            var query = JobsQuery(item.Task, p.MaxTask);
             var stats = await WithBodyRetryAsync(async () =>
             {
                 var builder = new TaskJobStatsBuilder();
                 await foreach (var job in client.GetJobsAsync(item.Task.JediTaskId!.Value, query, ct))
                 {
                     builder.Add(job.Status, job.AttemptNr, job.StartTime, job.EndTime, job.DurationSec, job.CpuConsumptionTime, job.MaxRssKb);
+                }
+                if (!sampled && builder.JobsSeen >= query.Limit)
+                {
+                    Log.MaybeTruncated(logger, item.Task.TaskName ?? "?", query.Limit);
                 }
                 return builder.Build();
             }, ct);
@@ -123,6 +127,21 @@ public sealed partial class PandaStatService(
             p.Jira, workflows, allTasks, types, campaign,
             PandaTables.Workflows(p.Jira, workflows), PandaTables.TaskTypes(p.Jira, types, campaign),
             requests, selection.Selected.Count, fetched.Count, selection.SkippedNoTimestamp);
+    }
+
+    /// <summary>
+    /// Sampling asks for <c>maxtask</c> finished jobs, as the original did. A full scan asks for every attempt
+    /// (<c>mode=nodrop</c>) with an explicit limit: without one the monitor silently stops at 200,000 jobs.
+    /// </summary>
+    private static JobQuery JobsQuery(TaskDto task, int maxTask)
+    {
+        if (maxTask > 0)
+        {
+            return new JobQuery(["finished"], maxTask, NoDrop: false);
+        }
+        long files = task.DatasetInfo?.NFiles ?? task.NFiles ?? 0;
+        int limit = (int)Math.Clamp((files * 10) + 1000, 1000, int.MaxValue);
+        return new JobQuery(["finished", "failed"], limit, NoDrop: true);
     }
 
     private static bool NeedsTaskList(WorkflowState workflow, Dictionary<string, WorkflowState> stored, IEnumerable<PandaTaskRecord> tasks)
@@ -192,6 +211,9 @@ public sealed partial class PandaStatService(
 
         [LoggerMessage(3, LogLevel.Warning, "{Message}; asking again (attempt {Attempt})")]
         public static partial void BodyRetry(ILogger logger, string message, int attempt);
+
+        [LoggerMessage(5, LogLevel.Warning, "task {Task}: the monitor returned {Limit} jobs, its limit; statistics may miss later jobs")]
+        public static partial void MaybeTruncated(ILogger logger, string task, int limit);
 
         [LoggerMessage(4, LogLevel.Information, "{Jira}: {Workflows} workflows refreshed, {Fetched} tasks read, {Reused} from the store, {Requests} requests")]
         public static partial void Collected(ILogger logger, string jira, int workflows, int fetched, int reused, long requests);

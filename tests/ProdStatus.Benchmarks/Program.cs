@@ -1,0 +1,22 @@
+namespace ProdStatus.Benchmarks;
+
+/// <summary>Macro benchmarks: <c>dotnet run -c Release --project tests/ProdStatus.Benchmarks -- &lt;scenario&gt;</c>.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        string scenario = args.Length > 0 ? args[0] : "";
+        return scenario switch
+        {
+            "panda" => await PandaBenchmark.RunAsync(args[1..]),
+            PandaBenchmark.ServeHugeVerb => await PandaBenchmark.ServeHugeAsync(args[1..]),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N]");
+        return 2;
+    }
+}
