@@ -25,6 +25,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<PandaStatsRepository>();
+        services.AddSingleton<Inbox.InboxRepository>();
 
         services.AddSingleton<FontLibrary>();
         services.AddSingleton<TablePngRenderer>();

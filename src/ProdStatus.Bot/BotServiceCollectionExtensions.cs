@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using ProdStatus.Bot.Telemetry;
+using ProdStatus.Bot.Worker;
+
+namespace ProdStatus.Bot;
+
+internal static class BotServiceCollectionExtensions
+{
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptionsWithValidateOnStart<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
+        services.AddOptionsWithValidateOnStart<JiraWebhookOptions>().Bind(configuration.GetSection(JiraWebhookOptions.Section));
+        services.AddOptionsWithValidateOnStart<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
+        services.AddSingleton<IValidateOptions<WorkerOptions>, BotOptionsValidator>();
+        services.AddSingleton<IValidateOptions<JiraWebhookOptions>, BotOptionsValidator>();
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<JobProcessor>();
+        services.AddHostedService<InboxWorker>();
+
+        // response_url posts are not idempotent: retried only when Slack says 429 (Retry-After honoured).
+        services.AddHttpClient<SlackResponder>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .AddResilienceHandler("slack-response", builder => builder
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    ShouldRetryAfterHeader = true,
+                    Delay = TimeSpan.FromSeconds(1),
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests),
+                })
+                .AddTimeout(TimeSpan.FromSeconds(10)));
+        return services;
+    }
+}

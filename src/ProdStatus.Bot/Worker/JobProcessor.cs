@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Inbox;
+using ProdStatus.Engine.Jobs;
+using ProdStatus.Engine.Params;
+
+namespace ProdStatus.Bot.Worker;
+
+/// <summary>Runs one inbox job through the engine and answers where the request came from.</summary>
+public sealed class JobProcessor(
+    IServiceProvider services,
+    SlackResponder slack,
+    IOptions<WorkerOptions> options,
+    IOptions<OutputOptions> output,
+    TimeProvider time)
+{
+    public async Task ProcessAsync(InboxJob job, CancellationToken cancellationToken)
+    {
+        switch (job.Kind)
+        {
+            case InboxKinds.SlackCommand:
+                var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
+                var result = await CampaignStatsAsync(command.Issue!, cancellationToken);
+                await slack.PostAsync(command.ResponseUrl, SlackMessages.Stats(result), cancellationToken);
+                break;
+            case InboxKinds.JiraTransition:
+                var transition = JsonSerializer.Deserialize(job.Payload, BotJson.Default.JiraTransitionJob)!;
+                await CampaignStatsAsync(transition.IssueKey, cancellationToken);
+                break;
+            default:
+                throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
+        }
+    }
+
+    /// <summary>Tells the requester that the job failed for good (Slack commands only: a webhook has nobody to tell).</summary>
+    public async Task ReportFailureAsync(InboxJob job, string error, CancellationToken cancellationToken)
+    {
+        if (job.Kind == InboxKinds.SlackCommand)
+        {
+            var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
+            await slack.PostAsync(command.ResponseUrl, SlackMessages.Error(command, error), cancellationToken);
+        }
+    }
+
+    /// <summary>get-panda-stat for a production issue: every workflow naming it in the look-back window.</summary>
+    private async Task<PandaStatJobResult> CampaignStatsAsync(string issue, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var o = options.Value;
+        var parameters = new PandaStatParams(issue, o.DefaultCollTypes.Count > 0 ? o.DefaultCollTypes : [issue], 0,
+            today.AddDays(-o.LookbackDays), today);
+        string outDir = Path.Combine(output.Value.ResolveDataDir(), "bot", issue.ToUpper(CultureInfo.InvariantCulture));
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PandaStatJob>().RunAsync(parameters, cleanHistory: false, outDir, null, cancellationToken);
+    }
+}

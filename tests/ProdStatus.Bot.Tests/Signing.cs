@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using ProdStatus.Bot.Webhooks.Jira;
+using ProdStatus.Bot.Webhooks.Slack;
+
+namespace ProdStatus.Bot.Tests;
+
+/// <summary>Builds requests signed the way Slack and Jira sign them.</summary>
+internal static class Signing
+{
+    public static HttpRequestMessage SlackCommand(string body, DateTimeOffset now, string secret = BotApplication.SlackSecret)
+    {
+        string ts = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.Add("X-Slack-Request-Timestamp", ts);
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Compute(secret, ts, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+
+    public static string SlackBody(string text, string responseUrl = "https://hooks.slack.test/commands/T1/2/abc") =>
+        $"token=x&team_id=T1&team_domain=rubin&channel_id=C1&channel_name=prod&user_id=U1&user_name=op&command=%2Fprodstat" +
+        $"&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
+
+    public static HttpRequestMessage JiraWebhook(string body, string? delivery, string secret = BotApplication.JiraSecret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/jira/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Hub-Signature", JiraSignature.Compute(secret, Encoding.UTF8.GetBytes(body)));
+        if (delivery is not null)
+        {
+            request.Headers.Add("X-Atlassian-Webhook-Identifier", delivery);
+        }
+        return request;
+    }
+
+    public static string Transition(string key, string to = "In Progress", string field = "status") => """
+        {"timestamp": 1461277820031, "webhookEvent": "jira:issue_updated", "issue_event_type_name": "issue_generic",
+         "user": {"accountId": "abc"},
+         "issue": {"id": "25201", "key": "KEY", "fields": {"issuetype": {"name": "Task"}, "project": {"key": "PROJECT"}, "summary": "s"}},
+         "changelog": {"id": "1", "items": [{"field": "FIELD", "fieldtype": "jira", "fieldId": "FIELD", "from": "1", "fromString": "To Do", "to": "3", "toString": "TARGET"}]},
+         "matchedWebhookIds": [1]}
+        """.Replace("PROJECT", key.Split('-')[0], StringComparison.Ordinal).Replace("KEY", key, StringComparison.Ordinal)
+           .Replace("FIELD", field, StringComparison.Ordinal).Replace("TARGET", to, StringComparison.Ordinal);
+}
