@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProdStatus.Engine.Demo;
+using ProdStatus.Engine.Inbox;
+using ProdStatus.Testing.Panda;
+using ProdStatus.Testing.Slack;
+
+namespace ProdStatus.Bot.Tests;
+
+public sealed class WorkerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<InboxJob> WaitForEndAsync(BotApplication app, TimeSpan timeout)
+    {
+        var inbox = app.Services.GetRequiredService<InboxRepository>();
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            var job = (await inbox.ListAsync(Ct)).SingleOrDefault();
+            if (job is { State: InboxState.Done or InboxState.Failed })
+            {
+                return job;
+            }
+            await Task.Delay(50, Ct);
+        }
+        throw new TimeoutException("the worker did not finish the job");
+    }
+
+    [Fact]
+    public async Task StatsCommand_IsAnsweredInTheChannel()
+    {
+        await using var monitor = new FakePandaMonitor(SampleCampaign.Create());
+        await monitor.StartAsync(Ct);
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        slack.RateLimitNext(1);
+        await using var app = new BotApplication(new()
+        {
+            ["ProdStatus:Panda:BaseUrl"] = monitor.BaseUri.ToString(),
+            ["ProdStatus:Worker:LookbackDays"] = "3650",
+        }, worker: true);
+        using var client = app.CreateClient();
+
+        await client.SendAsync(Signing.SlackCommand(Signing.SlackBody("stats PREOPS-905", slack.ResponseUrl()), TimeProvider.System.GetUtcNow()), Ct);
+        var job = await WaitForEndAsync(app, TimeSpan.FromSeconds(30));
+
+        // The look-back window reaches today, so the running third submission counts too.
+        Assert.Equal(InboxState.Done, job.State);
+        var (_, message) = Assert.Single(slack.Posts);
+        Assert.Equal("in_channel", (string?)message["response_type"]);
+        Assert.StartsWith("PREOPS-905: 3 workflows, 14 task types, 516 quanta", (string?)message["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MonitorDown_EndsAsAnErrorMessageToTheRequester()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        await using var app = new BotApplication(new()
+        {
+            ["ProdStatus:Panda:BaseUrl"] = "http://127.0.0.1:9/",
+            ["ProdStatus:Panda:MaxRetries"] = "1",
+            ["ProdStatus:Worker:MaxAttempts"] = "2",
+        }, worker: true);
+        using var client = app.CreateClient();
+
+        await client.SendAsync(Signing.SlackCommand(Signing.SlackBody("stats PREOPS-905", slack.ResponseUrl()), TimeProvider.System.GetUtcNow()), Ct);
+        var job = await WaitForEndAsync(app, TimeSpan.FromSeconds(30));
+
+        Assert.Equal((InboxState.Failed, 2), (job.State, job.Attempts));
+        var (_, message) = Assert.Single(slack.Posts);
+        Assert.Equal("ephemeral", (string?)message["response_type"]);
+        Assert.Contains("PanDA monitor: cannot reach", (string?)message["text"], StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using ProdStatus.Testing.Server;
+
+namespace ProdStatus.Testing.Slack;
+
+/// <summary>Slack's side of <c>response_url</c>: accepts JSON posts at <c>/commands/…</c>, at most 5 per URL, and can answer 429 first.</summary>
+public sealed class FakeSlack : LoopbackServer
+{
+    private readonly ConcurrentDictionary<string, int> _postsPerUrl = new();
+    private int _rateLimitsLeft;
+
+    public ConcurrentQueue<(string Path, JsonObject Message)> Posts { get; } = new();
+
+    public void RateLimitNext(int count) => _rateLimitsLeft = count;
+
+    public string ResponseUrl(string id = "T1/2/abc") => new Uri(BaseUri, $"commands/{id}").ToString();
+
+    protected override void MapRoutes(WebApplication app) => app.MapPost("/commands/{**rest}", async (HttpContext context) =>
+    {
+        if (Interlocked.Decrement(ref _rateLimitsLeft) >= 0)
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "1";
+            return;
+        }
+        string path = context.Request.Path;
+        if (_postsPerUrl.AddOrUpdate(path, 1, (_, n) => n + 1) > 5)
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("used_url");
+            return;
+        }
+        var message = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
+        Posts.Enqueue((path, message));
+        await context.Response.WriteAsync("ok");
+    });
+}
