@@ -80,9 +80,8 @@ public sealed partial class InboxWorker(
                 Log.Retrying(logger, job.Id, job.Attempts, delay.TotalSeconds, message);
                 return;
             }
-            await inbox.FailAsync(job, message, null, stoppingToken);
-            metrics.JobFinished(job.Kind, "failed", watch.Elapsed);
-            Log.Failed(logger, job.Id, job.Kind, job.Subject, message);
+            // Tell the requester before closing the job: if this process dies in between, the job runs again
+            // rather than ending silently.
             try
             {
                 await processor.ReportFailureAsync(job, message, stoppingToken);
@@ -91,6 +90,9 @@ public sealed partial class InboxWorker(
             {
                 Log.ReportFailed(logger, job.Id, report.Message);
             }
+            await inbox.FailAsync(job, message, null, stoppingToken);
+            metrics.JobFinished(job.Kind, "failed", watch.Elapsed);
+            Log.Failed(logger, job.Id, job.Kind, job.Subject, message);
         }
     }
 
