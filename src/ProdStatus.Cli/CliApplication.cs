@@ -12,6 +12,7 @@ public static class CliApplication
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(GetPandaStatCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
+        root.Subcommands.Add(SlackSignCommand.Create(environment));
         return root;
     }
 

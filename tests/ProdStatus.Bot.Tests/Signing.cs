@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using ProdStatus.Bot.Webhooks.Jira;
-using ProdStatus.Bot.Webhooks.Slack;
+using ProdStatus.Engine.Publish.Slack;
 
 namespace ProdStatus.Bot.Tests;
 

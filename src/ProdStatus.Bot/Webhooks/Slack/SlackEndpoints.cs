@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using ProdStatus.Bot.Telemetry;
 using ProdStatus.Bot.Worker;
+using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Inbox;
 
 namespace ProdStatus.Bot.Webhooks.Slack;

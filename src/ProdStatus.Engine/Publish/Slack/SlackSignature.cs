@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ProdStatus.Bot.Webhooks.Slack;
+namespace ProdStatus.Engine.Publish.Slack;
 
 public enum SlackSignatureResult
 {
