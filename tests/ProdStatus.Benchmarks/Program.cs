@@ -9,6 +9,7 @@ public static class Program
         return scenario switch
         {
             "panda" => await PandaBenchmark.RunAsync(args[1..]),
+            "bot" => await BotLoadBenchmark.RunAsync(args[1..]),
             PandaBenchmark.ServeHugeVerb => await PandaBenchmark.ServeHugeAsync(args[1..]),
             _ => Usage(),
         };
@@ -16,7 +17,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS]");
         return 2;
     }
 }

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using ProdStatus.Engine.Demo;
+using ProdStatus.Engine.Publish.Slack;
+using ProdStatus.Testing.Panda;
+
+namespace ProdStatus.Benchmarks;
+
+/// <summary>
+/// Intake latency of the bot host (a separate process on 127.0.0.1) under open-loop load while its worker runs jobs:
+/// signed slash commands at 500/s, then Jira deliveries at 1,000/s where every delivery arrives twice.
+/// </summary>
+internal static class BotLoadBenchmark
+{
+    private const string SlackSecret = "bench-slack-secret";
+    private const string JiraSecret = "bench-jira-secret";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string botDll = args.Length > 0 ? args[0] : throw new ArgumentException("usage: bot <path to ProdStatus.Bot.dll> [seconds]");
+        int seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        await using var monitor = new FakePandaMonitor(SampleCampaign.Create()) { Latency = TimeSpan.FromMilliseconds(100) };
+        await monitor.StartAsync();
+        string root = Directory.CreateTempSubdirectory("prodstat-load-").FullName;
+        int port = FreePort();
+        using var bot = StartBot(botDll, port, root, monitor.BaseUri);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        await WaitReadyAsync(http);
+
+        // Warm-up, then the measured runs.
+        await LoadAsync(http, 200, 2, i => SlackRequest(i, -1));
+        var slack = await LoadAsync(http, 500, seconds, i => SlackRequest(i, 0));
+        Report("slash commands", 500, slack);
+        var jira = await LoadAsync(http, 1000, seconds, i => JiraRequest(i / 2));
+        Report("Jira deliveries (each twice)", 1000, jira);
+        bot.Kill(entireProcessTree: true);
+        return 0;
+    }
+
+    private static HttpRequestMessage SlackRequest(int i, int run)
+    {
+        string body = $"team_id=T0&channel_id=C0&user_id=U0&command=%2Fprodstat&text=stats%20PREOPS-{905 + (i % 3)}" +
+                      $"&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fcommands%2F{run}%2F{i}";
+        string ts = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        request.Headers.Add("X-Slack-Request-Timestamp", ts);
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Compute(SlackSecret, ts, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+
+    private static HttpRequestMessage JiraRequest(int delivery)
+    {
+        string body = "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"PREOPS-" + (905 + (delivery % 5)) +
+                      "\",\"fields\":{\"issuetype\":{\"name\":\"Task\"}}},\"changelog\":{\"items\":[{\"field\":\"status\",\"fieldId\":\"status\",\"fromString\":\"To Do\",\"toString\":\"In Progress\"}]}}";
+        byte[] bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, "jira/webhook") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(JiraSecret), bytes)));
+        request.Headers.Add("X-Atlassian-Webhook-Identifier", $"bench-{delivery}");
+        return request;
+    }
+
+    /// <summary>Open loop: request i is sent at i/rate seconds whether or not earlier ones have answered.</summary>
+    private static async Task<List<(double Ms, HttpStatusCode Status)>> LoadAsync(HttpClient http, int rate, int seconds, Func<int, HttpRequestMessage> make)
+    {
+        var results = new ConcurrentBag<(double, HttpStatusCode)>();
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+            var request = make(i);
+            inFlight.Add(Task.Run(async () =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                results.Add((Stopwatch.GetElapsedTime(start).TotalMilliseconds, response.StatusCode));
+                request.Dispose();
+            }));
+        }
+        await Task.WhenAll(inFlight);
+        return [.. results];
+    }
+
+    private static void Report(string what, int rate, List<(double Ms, HttpStatusCode Status)> results)
+    {
+        var ms = results.Select(r => r.Ms).Order().ToArray();
+        double P(double q) => ms[Math.Min(ms.Length - 1, (int)Math.Ceiling(q * ms.Length) - 1)];
+        var statuses = string.Join(", ", results.GroupBy(r => (int)r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bot {what} at {rate}/s: {ms.Length} requests ({statuses}); p50 {P(0.5):0.0} ms, p99 {P(0.99):0.0} ms, max {ms[^1]:0.0} ms, over 3 s: {ms.Count(m => m > 3000)} (goal p99 <= 50 ms)"));
+    }
+
+    private static Process StartBot(string dll, int port, string root, Uri monitor)
+    {
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" }, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ProdStatus__Slack__SigningSecret"] = SlackSecret;
+        start.Environment["ProdStatus__Jira__WebhookSecret"] = JiraSecret;
+        start.Environment["ProdStatus__Jira__DebounceSeconds"] = "5";
+        start.Environment["ProdStatus__Output__DataDir"] = root;
+        start.Environment["ProdStatus__Panda__BaseUrl"] = monitor.ToString();
+        start.Environment["ProdStatus__Worker__LookbackDays"] = "3650";
+        start.Environment["Logging__LogLevel__Default"] = "Error";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http)
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("readyz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the bot did not become ready");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
