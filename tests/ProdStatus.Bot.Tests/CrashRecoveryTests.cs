@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using ProdStatus.Engine.Demo;
+using ProdStatus.Testing.Panda;
+using ProdStatus.Testing.Slack;
+
+namespace ProdStatus.Bot.Tests;
+
+/// <summary>kill -9 of the bot during a job: the accepted request is not lost and runs to the end after a restart.</summary>
+public sealed class CrashRecoveryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task KilledDuringAJob_TheRestartedHostFinishesIt_AndAnswersOnce()
+    {
+        await using var monitor = new FakePandaMonitor(SampleCampaign.Create()) { Latency = TimeSpan.FromMilliseconds(700) };
+        await monitor.StartAsync(Ct);
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        string root = Directory.CreateTempSubdirectory("prodstat-crash-").FullName;
+        string db = Path.Combine(root, "bot.db");
+
+        int port = FreePort();
+        using (var first = StartBot(port, root, db, monitor.BaseUri))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            await WaitReadyAsync(http);
+            using var request = Signing.SlackCommand(Signing.SlackBody("stats PREOPS-905", slack.ResponseUrl()), TimeProvider.System.GetUtcNow());
+            request.RequestUri = new Uri("slack/commands", UriKind.Relative);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request, Ct)).StatusCode);
+            await WaitForStateAsync(db, "InProgress", TimeSpan.FromSeconds(20));
+            first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, the lease stays behind
+            await first.WaitForExitAsync(Ct);
+        }
+        Assert.Empty(slack.Posts);
+
+        port = FreePort();
+        using var second = StartBot(port, root, db, monitor.BaseUri);
+        try
+        {
+            await WaitForStateAsync(db, "Done", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+        }
+        Assert.Equal(2, await ScalarAsync(db, "SELECT attempts FROM bot_inbox"));
+        var (_, message) = Assert.Single(slack.Posts);
+        Assert.StartsWith("PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
+    }
+
+    private static Process StartBot(int port, string root, string db, Uri monitor)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ProdStatus.Bot.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ProdStatus__Slack__SigningSecret"] = BotApplication.SlackSecret;
+        start.Environment["ProdStatus__Jira__WebhookSecret"] = BotApplication.JiraSecret;
+        start.Environment["ProdStatus__Store__ConnectionString"] = $"Data Source={db}";
+        start.Environment["ProdStatus__Output__DataDir"] = Path.Combine(root, "data");
+        start.Environment["ProdStatus__Panda__BaseUrl"] = monitor.ToString();
+        start.Environment["ProdStatus__Panda__MaxConcurrency"] = "1";
+        start.Environment["ProdStatus__Worker__LeaseSeconds"] = "5";
+        start.Environment["ProdStatus__Worker__PollIntervalMilliseconds"] = "100";
+        start.Environment["ProdStatus__Worker__LookbackDays"] = "3650";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http)
+    {
+        for (int i = 0; i < 150; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri("readyz", UriKind.Relative), Ct)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException("the bot did not become ready");
+    }
+
+    private static async Task WaitForStateAsync(string db, string state, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (File.Exists(db) && await ScalarAsync(db, $"SELECT COUNT(*) FROM bot_inbox WHERE state = '{state}'") == 1)
+            {
+                return;
+            }
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException($"no job reached {state}");
+    }
+
+    private static async Task<long> ScalarAsync(string db, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return -1; // the table does not exist yet
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
