@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Tables;
 using ProdStatus.Engine.Store;
@@ -32,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TableOutputs>();
 
         services.AddPandaCollector(configuration);
+        services.AddSlackWeb(configuration);
         return services;
     }
 }

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace ProdStatus.Engine.Publish.Slack;
+
+/// <summary>Slack Web API access for posting to a channel. Section <c>ProdStatus:Slack</c>.</summary>
+public sealed class SlackWebOptions
+{
+    public const string Section = "ProdStatus:Slack";
+
+    /// <summary>Secret: the bot token (<c>xoxb-…</c>), scopes <c>chat:write</c> and <c>files:write</c>. Without it nothing is posted to channels.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Channel id (<c>C…</c>, not a name) for results and PDF summaries.</summary>
+    public string? Channel { get; set; }
+
+    /// <summary>Web API base URL, from appsettings.json (<c>https://slack.com/api/</c>).</summary>
+    public string? ApiBaseUrl { get; set; }
+}
+
+internal sealed class SlackWebOptionsValidator : IValidateOptions<SlackWebOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SlackWebOptions options)
+    {
+        if (string.IsNullOrEmpty(options.BotToken))
+        {
+            return ValidateOptionsResult.Success;
+        }
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out _))
+        {
+            errors.Add($"{SlackWebOptions.Section}:ApiBaseUrl must be an absolute URL when {SlackWebOptions.Section}:BotToken is set");
+        }
+        if (options.Channel is not { Length: > 1 } channel || channel.StartsWith('#'))
+        {
+            errors.Add($"{SlackWebOptions.Section}:Channel must be a channel id (C…) when {SlackWebOptions.Section}:BotToken is set");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

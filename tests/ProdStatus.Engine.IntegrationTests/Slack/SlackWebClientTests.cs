@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using ProdStatus.Engine.Publish.Slack;
+using ProdStatus.Testing;
+using ProdStatus.Testing.Slack;
+
+namespace ProdStatus.Engine.IntegrationTests.Slack;
+
+public sealed class SlackWebClientTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static EngineTestHost Host(FakeSlack slack, string token = "xoxb-test") => new(new Dictionary<string, string?>
+    {
+        ["ProdStatus:Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+        ["ProdStatus:Slack:BotToken"] = token,
+        ["ProdStatus:Slack:Channel"] = "C0PROD",
+    });
+
+    [Fact]
+    public async Task PostMessage_PostsToTheChannel()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        using var host = Host(slack);
+
+        string ts = await host.Get<SlackWebClient>().PostMessageAsync("C0PROD", new JsonObject { ["text"] = "hello" }, Ct);
+
+        Assert.Equal("1700000000.000001", ts);
+        Assert.Equal("hello", (string?)Assert.Single(slack.ChannelMessages)["text"]);
+    }
+
+    [Fact]
+    public async Task OkFalse_BecomesAnErrorWithSlacksCode()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        using var host = Host(slack);
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => host.Get<SlackWebClient>().PostMessageAsync("C-NOPE", new JsonObject { ["text"] = "x" }, Ct));
+
+        Assert.Equal("channel_not_found", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task UploadFile_UsesTheExternalUploadFlow()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        using var host = Host(slack);
+        byte[] pdf = "%PDF-1.7 fake"u8.ToArray();
+
+        string id = await host.Get<SlackWebClient>().UploadFileAsync("C0PROD", "summary-PREOPS-905.pdf", pdf, "PREOPS-905 summary", "PDF summary", Ct);
+
+        Assert.Equal(pdf, slack.Uploads[id]);
+        Assert.Equal((id, "C0PROD", "PREOPS-905 summary"), Assert.Single(slack.SharedFiles));
+        Assert.DoesNotContain(slack.Requests, r => r.PathAndQuery.Contains("files.upload?", StringComparison.Ordinal) || r.PathAndQuery.EndsWith("files.upload", StringComparison.Ordinal));
+    }
+}
