@@ -72,4 +72,31 @@ public sealed class WorkerTests
         Assert.Equal("ephemeral", (string?)message["response_type"]);
         Assert.Contains("PanDA monitor: cannot reach", (string?)message["text"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TrackedTransition_RefreshesAndPostsToTheTeamChannel()
+    {
+        await using var monitor = new FakePandaMonitor(SampleCampaign.Create());
+        await monitor.StartAsync(Ct);
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        await using var app = new BotApplication(new()
+        {
+            ["ProdStatus:Panda:BaseUrl"] = monitor.BaseUri.ToString(),
+            ["ProdStatus:Worker:LookbackDays"] = "3650",
+            ["ProdStatus:Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["ProdStatus:Slack:BotToken"] = slack.BotToken,
+            ["ProdStatus:Slack:Channel"] = "C0PROD",
+        }, worker: true);
+        using var client = app.CreateClient();
+
+        await client.SendAsync(Signing.JiraWebhook(Signing.Transition("PREOPS-905", "Done"), "delivery-7"), Ct);
+        var job = await WaitForEndAsync(app, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(InboxState.Done, job.State);
+        var message = Assert.Single(slack.ChannelMessages);
+        Assert.Equal("C0PROD", (string?)message["channel"]);
+        Assert.StartsWith("PREOPS-905: 3 workflows", (string?)message["text"], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(app.Root, "data", "bot", "PREOPS-905", "pandaStat-PREOPS-905.csv")));
+    }
 }

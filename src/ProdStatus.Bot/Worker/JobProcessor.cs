@@ -6,6 +6,7 @@ using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Slack;
 
 namespace ProdStatus.Bot.Worker;
 
@@ -13,10 +14,15 @@ namespace ProdStatus.Bot.Worker;
 public sealed class JobProcessor(
     IServiceProvider services,
     SlackResponder slack,
+    SlackWebClient slackWeb,
+    IOptions<SlackWebOptions> slackOptions,
     IOptions<WorkerOptions> options,
     IOptions<OutputOptions> output,
     TimeProvider time)
 {
+    /// <summary>Slack honours a response_url for 30 minutes; after that (long jobs, retries) answers go through the Web API.</summary>
+    private static readonly TimeSpan ResponseUrlLifetime = TimeSpan.FromMinutes(25);
+
     public async Task ProcessAsync(InboxJob job, CancellationToken cancellationToken)
     {
         switch (job.Kind)
@@ -24,11 +30,15 @@ public sealed class JobProcessor(
             case InboxKinds.SlackCommand:
                 var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
                 var result = await CampaignStatsAsync(command.Issue!, cancellationToken);
-                await slack.PostAsync(command.ResponseUrl, SlackMessages.Stats(result), cancellationToken);
+                await AnswerAsync(job, command, SlackMessages.Stats(result), cancellationToken);
                 break;
             case InboxKinds.JiraTransition:
                 var transition = JsonSerializer.Deserialize(job.Payload, BotJson.Default.JiraTransitionJob)!;
-                await CampaignStatsAsync(transition.IssueKey, cancellationToken);
+                var refreshed = await CampaignStatsAsync(transition.IssueKey, cancellationToken);
+                if (SlackChannelConfigured)
+                {
+                    await slackWeb.PostMessageAsync(slackOptions.Value.Channel!, SlackMessages.Stats(refreshed), cancellationToken);
+                }
                 break;
             default:
                 throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
@@ -41,8 +51,21 @@ public sealed class JobProcessor(
         if (job.Kind == InboxKinds.SlackCommand)
         {
             var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
-            await slack.PostAsync(command.ResponseUrl, SlackMessages.Error(command, error), cancellationToken);
+            await AnswerAsync(job, command, SlackMessages.Error(command, error), cancellationToken);
         }
+    }
+
+    private bool SlackChannelConfigured => !string.IsNullOrEmpty(slackOptions.Value.BotToken) && !string.IsNullOrEmpty(slackOptions.Value.Channel);
+
+    private async Task AnswerAsync(InboxJob job, SlackCommandJob command, System.Text.Json.Nodes.JsonObject message, CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() - job.CreatedUtc > ResponseUrlLifetime && !string.IsNullOrEmpty(slackOptions.Value.BotToken))
+        {
+            message.Remove("response_type");
+            await slackWeb.PostMessageAsync(command.ChannelId, message, cancellationToken);
+            return;
+        }
+        await slack.PostAsync(command.ResponseUrl, message, cancellationToken);
     }
 
     /// <summary>get-panda-stat for a production issue: every workflow naming it in the look-back window.</summary>
