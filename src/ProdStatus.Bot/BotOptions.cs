@@ -83,11 +83,6 @@ internal sealed class BotOptionsValidator : IValidateOptions<WorkerOptions>, IVa
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void Range(List<string> errors, string key, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"{key} must be between {min} and {max} (got {value})");
-        }
-    }
+    private static void Range(List<string> errors, string key, int value, int min, int max) =>
+        ProdStatus.Engine.Configuration.OptionChecks.Range(errors, key, value, min, max);
 }

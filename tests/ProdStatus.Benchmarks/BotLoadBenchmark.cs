@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using ProdStatus.Engine.Demo;
 using ProdStatus.Engine.Publish.Slack;
+using ProdStatus.Testing.Bot;
 using ProdStatus.Testing.Panda;
 
 namespace ProdStatus.Benchmarks;
@@ -25,10 +26,10 @@ internal static class BotLoadBenchmark
         await using var monitor = new FakePandaMonitor(SampleCampaign.Create()) { Latency = TimeSpan.FromMilliseconds(100) };
         await monitor.StartAsync();
         string root = Directory.CreateTempSubdirectory("prodstat-load-").FullName;
-        int port = FreePort();
+        int port = BotProcess.FreePort();
         using var bot = StartBot(botDll, port, root, monitor.BaseUri);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        await WaitReadyAsync(http);
+        await BotProcess.WaitReadyAsync(http);
 
         // Warm-up, then the measured runs.
         await LoadAsync(http, 200, 2, i => SlackRequest(i, -1));
@@ -99,47 +100,14 @@ internal static class BotLoadBenchmark
             $"bot {what} at {rate}/s: {ms.Length} requests ({statuses}); p50 {P(0.5):0.0} ms, p99 {P(0.99):0.0} ms, max {ms[^1]:0.0} ms, over 3 s: {ms.Count(m => m > 3000)} (goal p99 <= 50 ms)"));
     }
 
-    private static Process StartBot(string dll, int port, string root, Uri monitor)
+    private static Process StartBot(string dll, int port, string root, Uri monitor) => BotProcess.Start(dll, port, new Dictionary<string, string>
     {
-        var start = new ProcessStartInfo("dotnet") { ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" }, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ProdStatus__Slack__SigningSecret"] = SlackSecret;
-        start.Environment["ProdStatus__Jira__WebhookSecret"] = JiraSecret;
-        start.Environment["ProdStatus__Jira__DebounceSeconds"] = "5";
-        start.Environment["ProdStatus__Output__DataDir"] = root;
-        start.Environment["ProdStatus__Panda__BaseUrl"] = monitor.ToString();
-        start.Environment["ProdStatus__Worker__LookbackDays"] = "3650";
-        start.Environment["Logging__LogLevel__Default"] = "Error";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http)
-    {
-        for (int i = 0; i < 100; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("readyz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("the bot did not become ready");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+        ["ProdStatus__Slack__SigningSecret"] = SlackSecret,
+        ["ProdStatus__Jira__WebhookSecret"] = JiraSecret,
+        ["ProdStatus__Jira__DebounceSeconds"] = "5",
+        ["ProdStatus__Output__DataDir"] = root,
+        ["ProdStatus__Panda__BaseUrl"] = monitor.ToString(),
+        ["ProdStatus__Worker__LookbackDays"] = "3650",
+        ["Logging__LogLevel__Default"] = "Error",
+    });
 }

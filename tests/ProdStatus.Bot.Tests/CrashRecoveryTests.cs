@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using ProdStatus.Engine.Demo;
 using ProdStatus.Testing.Panda;
+using ProdStatus.Testing.Bot;
 using ProdStatus.Testing.Slack;
 
 namespace ProdStatus.Bot.Tests;
@@ -23,11 +23,11 @@ public sealed class CrashRecoveryTests
         string root = Directory.CreateTempSubdirectory("prodstat-crash-").FullName;
         string db = Path.Combine(root, "bot.db");
 
-        int port = FreePort();
+        int port = BotProcess.FreePort();
         using (var first = StartBot(port, root, db, monitor.BaseUri))
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            await WaitReadyAsync(http);
+            await BotProcess.WaitReadyAsync(http, Ct);
             using var request = Signing.SlackCommand(Signing.SlackBody("stats PREOPS-905", slack.ResponseUrl()), TimeProvider.System.GetUtcNow());
             request.RequestUri = new Uri("slack/commands", UriKind.Relative);
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request, Ct)).StatusCode);
@@ -37,7 +37,7 @@ public sealed class CrashRecoveryTests
         }
         Assert.Empty(slack.Posts);
 
-        port = FreePort();
+        port = BotProcess.FreePort();
         using var second = StartBot(port, root, db, monitor.BaseUri);
         try
         {
@@ -52,49 +52,19 @@ public sealed class CrashRecoveryTests
         Assert.StartsWith("PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
     }
 
-    private static Process StartBot(int port, string root, string db, Uri monitor)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private static Process StartBot(int port, string root, string db, Uri monitor) =>
+        BotProcess.Start(Path.Combine(AppContext.BaseDirectory, "ProdStatus.Bot.dll"), port, new Dictionary<string, string>
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "ProdStatus.Bot.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ProdStatus__Slack__SigningSecret"] = BotApplication.SlackSecret;
-        start.Environment["ProdStatus__Jira__WebhookSecret"] = BotApplication.JiraSecret;
-        start.Environment["ProdStatus__Store__ConnectionString"] = $"Data Source={db}";
-        start.Environment["ProdStatus__Output__DataDir"] = Path.Combine(root, "data");
-        start.Environment["ProdStatus__Panda__BaseUrl"] = monitor.ToString();
-        start.Environment["ProdStatus__Panda__MaxConcurrency"] = "1";
-        start.Environment["ProdStatus__Worker__LeaseSeconds"] = "5";
-        start.Environment["ProdStatus__Worker__PollIntervalMilliseconds"] = "100";
-        start.Environment["ProdStatus__Worker__LookbackDays"] = "3650";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http)
-    {
-        for (int i = 0; i < 150; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync(new Uri("readyz", UriKind.Relative), Ct)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100, Ct);
-        }
-        throw new TimeoutException("the bot did not become ready");
-    }
+            ["ProdStatus__Slack__SigningSecret"] = BotApplication.SlackSecret,
+            ["ProdStatus__Jira__WebhookSecret"] = BotApplication.JiraSecret,
+            ["ProdStatus__Store__ConnectionString"] = $"Data Source={db}",
+            ["ProdStatus__Output__DataDir"] = Path.Combine(root, "data"),
+            ["ProdStatus__Panda__BaseUrl"] = monitor.ToString(),
+            ["ProdStatus__Panda__MaxConcurrency"] = "1",
+            ["ProdStatus__Worker__LeaseSeconds"] = "5",
+            ["ProdStatus__Worker__PollIntervalMilliseconds"] = "100",
+            ["ProdStatus__Worker__LookbackDays"] = "3650",
+        });
 
     private static async Task WaitForStateAsync(string db, string state, TimeSpan timeout)
     {
@@ -124,12 +94,5 @@ public sealed class CrashRecoveryTests
         {
             return -1; // the table does not exist yet
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -26,7 +26,13 @@ internal sealed class PandaOptionsValidator : IValidateOptions<PandaOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    internal static void Range(List<string> errors, string key, int value, int min, int max)
+    private static void Range(List<string> errors, string key, int value, int min, int max) => OptionChecks.Range(errors, key, value, min, max);
+}
+
+/// <summary>Checks shared by every options validator, so messages read the same everywhere.</summary>
+public static class OptionChecks
+{
+    public static void Range(List<string> errors, string key, int value, int min, int max)
     {
         if (value < min || value > max)
         {
