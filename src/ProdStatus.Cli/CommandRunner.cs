@@ -17,6 +17,9 @@ namespace ProdStatus.Cli;
 /// </summary>
 internal static class CommandRunner
 {
+    /// <summary>An override key that silences warnings of a helper pass (the demo's recording run repeats the real run's).</summary>
+    public const string QuietKey = "ProdStatus:Cli:Quiet";
+
     public static Task<int> RunAsync(
         CliEnvironment environment,
         ParseResult parse,
@@ -96,7 +99,8 @@ internal static class CommandRunner
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddProvider(new PlainLoggerProvider(environment.Error));
         // Retries are routine: shown with --verbose only; what finally fails is reported as the command's error.
-        builder.Logging.AddFilter("ProdStatus", verbose ? LogLevel.Information : LogLevel.Warning);
+        bool quiet = overrides?.ContainsKey(QuietKey) == true;
+        builder.Logging.AddFilter("ProdStatus", quiet ? LogLevel.Error : verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Polly", verbose ? LogLevel.Warning : LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Error);
         builder.Services.AddProdStatusEngine(builder.Configuration);

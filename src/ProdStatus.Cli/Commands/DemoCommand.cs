@@ -72,6 +72,7 @@ internal static class DemoCommand
             {
                 ["ProdStatus:Store:Provider"] = "Sqlite",
                 ["ProdStatus:Store:ConnectionString"] = $"Data Source={scratch};Pooling=False",
+                [CommandRunner.QuietKey] = "true",
             });
             var transport = host.Services.GetRequiredService<HttpTransport>();
             transport.InProcess = () => new SimulatorHandler(new PandaMonitorSimulator(SampleCampaign.Create()));
