@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Reports;
-using ProdStatus.Engine.Render.Tables;
 using ProdStatus.Engine.Time;
 
 namespace ProdStatus.Engine.Render.Pdf;
@@ -39,7 +37,7 @@ public sealed class CampaignPdfRenderer(FontLibrary fonts)
             PdfSummaryBlock.Draw(flow, report);
             if (report.TopTaskTypes.Count > 0)
             {
-                PdfTableDrawer.Draw(flow, TopTable(report));
+                PdfTableDrawer.Draw(flow, report.TopTaskTable());
             }
             foreach (var table in report.Tables)
             {
@@ -55,16 +53,6 @@ public sealed class CampaignPdfRenderer(FontLibrary fonts)
         document.Save(stream, closeStream: false);
         return PdfDeterminism.Stabilize(stream.ToArray(), id);
     }
-
-    internal static StatTable TopTable(CampaignReport report) => new(
-        "topTaskTypes",
-        "Top task types by CPU-hours",
-        "task type",
-        [new("CPU-hours", true), new("quanta", true), new("jobs failed", true)],
-        report.TopTaskTypes.Select(t => new TableRow(t.Name,
-            [t.CpuHours.ToString("0.00", CultureInfo.InvariantCulture), t.Quanta.ToString(CultureInfo.InvariantCulture),
-             t.JobsFailed.ToString(CultureInfo.InvariantCulture)],
-            t.JobsFailed > 0 ? RowStyle.Warning : RowStyle.Normal)).ToList());
 
     /// <summary>Two plots side by side, each scaled to its cell, caption underneath.</summary>
     private static void DrawPlots(PdfPageFlow flow, IReadOnlyList<ReportPlot> plots)

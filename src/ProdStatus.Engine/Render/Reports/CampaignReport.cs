@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProdStatus.Engine.Render.Tables;
 
 namespace ProdStatus.Engine.Render.Reports;
@@ -23,6 +24,17 @@ public sealed record CampaignReport(
     ReportLinks Links)
 {
     public string Title => $"Campaign summary {Jira}";
+
+    /// <summary>The top task types as a table (PDF and Slack show it; the card draws its own).</summary>
+    public StatTable TopTaskTable() => new(
+        "topTaskTypes",
+        "Top task types by CPU-hours",
+        "task type",
+        [new("CPU-hours", true), new("quanta", true), new("jobs failed", true)],
+        TopTaskTypes.Select(t => new TableRow(t.Name,
+            [t.CpuHours.ToString("0.00", CultureInfo.InvariantCulture), t.Quanta.ToString(CultureInfo.InvariantCulture),
+             t.JobsFailed.ToString(CultureInfo.InvariantCulture)],
+            t.JobsFailed > 0 ? RowStyle.Warning : RowStyle.Normal)).ToList());
 }
 
 /// <summary>Inclusive UTC dates of the data the report covers.</summary>
