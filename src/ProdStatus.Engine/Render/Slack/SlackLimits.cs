@@ -12,6 +12,12 @@ public static class SlackLimits
     public const int MaxTableCells = 20;
     public const int MaxText = 40_000;
 
+    /// <summary>
+    /// Characters the workflow list may use in total. Not a documented limit: Slack has been seen rejecting messages
+    /// whose blocks hold ~13 k characters (<c>msg_blocks_too_long</c>, bolt-js #2509), so the list stays well below.
+    /// </summary>
+    public const int WorkflowListBudget = 6000;
+
     public static IReadOnlyList<string> Check(SlackMessage message)
     {
         var problems = new List<string>();

@@ -71,10 +71,16 @@ public static class SlackMessages
         var sections = new List<SlackBlock>();
         var text = new StringBuilder("*Workflows*\n");
         int shown = 0;
+        int total = 0;
         foreach (var w in report.Workflows)
         {
             string line = string.Create(CultureInfo.InvariantCulture,
-                $"{Emoji(w.Tone)} `{Escape(w.Key)}` {Escape(w.Status)}: tasks {w.TasksFinished}/{w.Tasks} done, {w.TasksFailed} failed; files {w.ProcessedFiles}/{w.TotalFiles}\n");
+                $"{Emoji(w.Tone)} `{Escape(w.Key)}` {Escape(w.Status)}: tasks {w.TasksFinished}/{w.Tasks} done, {w.TasksFailed} failed, {w.TasksSubfinished} partial; files {w.ProcessedFiles}/{w.TotalFiles}\n");
+            total += line.Length;
+            if (total > SlackLimits.WorkflowListBudget)
+            {
+                break;
+            }
             if (text.Length + line.Length > SlackLimits.MaxSectionText)
             {
                 if (sections.Count + 1 >= budget)
