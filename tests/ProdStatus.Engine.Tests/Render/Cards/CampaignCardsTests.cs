@@ -19,7 +19,8 @@ public sealed class CampaignCardsTests
     {
         string json = CardJson.Serialize(Standard(name));
 
-        Assert.Null(Golden.Compare(name, json + "\n"));
+        string? diff = Golden.Compare(name, json + "\n");
+        Assert.True(diff is null, diff);
     }
 
     [Theory]
