@@ -23,7 +23,24 @@ public static class Poppler
         }
     }
 
-    private static async Task RunAsync(string tool, string[] args, CancellationToken cancellationToken)
+    /// <summary>Number of images embedded in the PDF (<c>pdfimages -list</c>, minus its two header lines).</summary>
+    public static async Task<int> ImageCountAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        string dir = Directory.CreateTempSubdirectory("prodstat-pdf-").FullName;
+        try
+        {
+            string input = Path.Combine(dir, "in.pdf");
+            await File.WriteAllBytesAsync(input, pdf, cancellationToken);
+            string list = await RunAsync("pdfimages", ["-list", input], cancellationToken);
+            return list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 2;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task<string> RunAsync(string tool, string[] args, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (string arg in args)
@@ -41,12 +58,14 @@ public static class Poppler
         }
         using (process)
         {
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             string error = await process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0)
             {
                 throw new InvalidOperationException($"{tool} exited with {process.ExitCode}: {error}");
             }
+            return await output;
         }
     }
 }

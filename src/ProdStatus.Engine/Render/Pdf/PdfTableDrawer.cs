@@ -37,13 +37,13 @@ internal static class PdfTableDrawer
         double whole = TitleHeight + headerHeight + table.Rows.Count * RowHeight;
         bool fitsOnePage = whole <= flow.Bottom - PdfPageFlow.Margin;
         flow.EnsureSpace(fitsOnePage ? whole : TitleHeight + headerHeight + 3 * RowHeight);
-        DrawHead(flow, table.Title, titleFont, widths, headerLines, headerHeight, bold);
+        DrawHead(flow, table.Title, titleFont, widths, headerLines, headerHeight, bold, numeric);
         foreach (var row in table.Rows)
         {
             if (flow.Remaining < RowHeight)
             {
                 flow.NewPage();
-                DrawHead(flow, table.Title + " (continued)", titleFont, widths, headerLines, headerHeight, bold);
+                DrawHead(flow, table.Title + " (continued)", titleFont, widths, headerLines, headerHeight, bold, numeric);
             }
             var font = row.Style == RowStyle.Summary ? bold : regular;
             XColor? fill = row.Style switch
@@ -74,7 +74,7 @@ internal static class PdfTableDrawer
     }
 
     private static void DrawHead(PdfPageFlow flow, string title, XFont titleFont, double[] widths,
-        IReadOnlyList<string>[] headerLines, double headerHeight, XFont bold)
+        IReadOnlyList<string>[] headerLines, double headerHeight, XFont bold, bool[] numeric)
     {
         var gfx = flow.Graphics;
         gfx.DrawString(PdfText.Fit(gfx, title, titleFont, PdfPageFlow.ContentWidth), titleFont, XBrushes.Black,
@@ -88,7 +88,7 @@ internal static class PdfTableDrawer
             for (int l = 0; l < headerLines[c].Count; l++)
             {
                 var line = new XRect(x + Pad, flow.Y + Pad + l * HeaderLine, widths[c] - 2 * Pad, HeaderLine);
-                gfx.DrawString(headerLines[c][l], bold, XBrushes.Black, line, XStringFormats.CenterLeft);
+                gfx.DrawString(headerLines[c][l], bold, XBrushes.Black, line, numeric[c] ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
             }
             x += widths[c];
         }

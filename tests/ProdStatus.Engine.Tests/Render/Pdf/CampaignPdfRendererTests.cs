@@ -65,6 +65,20 @@ public sealed class CampaignPdfRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_ThreePlots_EmbedsEachImageWithItsCaptionOnAPlotsPage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var report = ReportFixtures.ReportBuilder().Build(CampaignBuilder.Standard().Build(), new ReportExtras(Plots: TestPlots.Create(_fonts, 3)));
+
+        byte[] pdf = new CampaignPdfRenderer(_fonts).Render(report);
+
+        Assert.Equal(3, await Poppler.ImageCountAsync(pdf, ct));
+        string plotsPage = (await Poppler.ExtractTextAsync(pdf, ct)).Split('\f').Single(p => p.Contains("Plots", StringComparison.Ordinal));
+        Assert.Contains("Figure 1: running jobs over time", plotsPage);
+        Assert.Contains("Figure 3: running jobs over time", plotsPage);
+    }
+
+    [Fact]
     public async Task Render_NameWiderThanItsColumn_IsEllipsizedKeepingBothEnds()
     {
         string longName = "20220127T205646Z_" + string.Concat(Enumerable.Repeat("very_long_label_", 20)) + "END";
