@@ -38,6 +38,23 @@ public sealed class ReportPdfCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportPdf_Replay_RendersFromRecordedAnswersWithoutTheMonitor()
+    {
+        string recorded = Path.Combine(_dir, "recorded");
+        Assert.Equal(ExitCodes.Success, await RunAsync("get-panda-stat", ParamFile(), "--record", recorded, "--out", Path.Combine(_dir, "tables")));
+        int live = _panda.RequestCount;
+        string pdf = Path.Combine(_dir, "replayed.pdf");
+
+        // A fresh store and an unreachable monitor: every answer has to come from the recording.
+        int exit = await RunAsync(["report-pdf", ParamFile(), "--replay", recorded, "--out", pdf], "http://127.0.0.1:9/", "data-replay");
+
+        Assert.True(exit == ExitCodes.Success, _error.ToString());
+        Assert.Equal(live, _panda.RequestCount);
+        string text = await Poppler.ExtractTextAsync(await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        Assert.Contains("20220127T225646Z_makeWarp_4002", text);
+    }
+
+    [Fact]
     public async Task ReportPdf_MissingParamFile_FailsWithOneLineNamingTheFile()
     {
         string missing = Path.Combine(_dir, "nope.yaml");
@@ -74,15 +91,17 @@ public sealed class ReportPdfCommandTests : IAsyncLifetime
         return path;
     }
 
-    private Task<int> RunAsync(params string[] args) => CliApplication.RunAsync(args, new CliEnvironment
+    private Task<int> RunAsync(params string[] args) => RunAsync(args, _panda.BaseUri.AbsoluteUri, "data");
+
+    private Task<int> RunAsync(string[] args, string pandaUrl, string dataDir) => CliApplication.RunAsync(args, new CliEnvironment
     {
         Out = _out,
         Error = _error,
         ConfigurationOverrides = new Dictionary<string, string?>
         {
-            ["ProdStatus:Panda:BaseUrl"] = _panda.BaseUri.AbsoluteUri,
+            ["ProdStatus:Panda:BaseUrl"] = pandaUrl,
             ["ProdStatus:Panda:Token"] = "test-token",
-            ["ProdStatus:Output:DataDir"] = Path.Combine(_dir, "data"),
+            ["ProdStatus:Output:DataDir"] = Path.Combine(_dir, dataDir),
         },
     });
 }
