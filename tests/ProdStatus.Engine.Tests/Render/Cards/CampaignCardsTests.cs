@@ -82,6 +82,19 @@ public sealed class CampaignCardsTests
     }
 
     [Fact]
+    public void Cards_CampaignWithoutWorkflows_AreValidAndSaySo()
+    {
+        var report = ReportFixtures.ReportBuilder().Build(new CampaignBuilder().Build());
+
+        foreach (var card in new[] { CampaignCards.Summary(report), CampaignCards.WorkflowStatus(report) })
+        {
+            string json = CardJson.Serialize(card);
+            Assert.Empty(AdaptiveCardSchema.Errors(json));
+            Assert.Contains("No workflow matched the campaign.", json);
+        }
+    }
+
+    [Fact]
     public void Error_VeryLongMessage_IsCutAndStaysValid()
     {
         var card = CampaignCards.Error("get-panda-stat failed", new string('x', 50_000), FailedAt);

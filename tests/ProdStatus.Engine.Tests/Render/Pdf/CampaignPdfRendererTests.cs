@@ -39,6 +39,17 @@ public sealed class CampaignPdfRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task Render_CampaignWithoutWorkflows_SaysSoOnOnePage()
+    {
+        var report = ReportFixtures.ReportBuilder().Build(new CampaignBuilder().Build());
+
+        string text = await Poppler.ExtractTextAsync(new CampaignPdfRenderer(_fonts).Render(report), TestContext.Current.CancellationToken);
+
+        Assert.Contains("No workflow matched the campaign.", text);
+        Assert.Contains("page 1 of 1", text);
+    }
+
+    [Fact]
     public void Render_SameReportTwice_GivesIdenticalBytes()
     {
         var renderer = new CampaignPdfRenderer(_fonts);

@@ -48,6 +48,17 @@ public sealed class SlackMessagesTests
     }
 
     [Fact]
+    public void Summary_CampaignWithoutWorkflows_IsValidWithoutATable()
+    {
+        var message = SlackMessages.Summary(ReportFixtures.ReportBuilder().Build(new CampaignBuilder().Build()));
+
+        Assert.Empty(SlackLimits.Check(message));
+        Assert.Empty(message.Blocks.OfType<TableBlock>());
+        Assert.Equal("Campaign summary PREOPS-905: no workflows; 0.00 CPU-hours", message.Text);
+        Assert.Contains(message.Blocks.OfType<SectionBlock>(), b => b.Text?.Text.Contains("No workflow matched the campaign.", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public void TableBlock_TableOf150Rows_KeepsHeaderAnd99RowsAnd20Cells()
     {
         var columns = Enumerable.Range(0, 30).Select(i => new TableColumn($"c{i}", true)).ToList();
