@@ -20,7 +20,7 @@ public static class CampaignCards
             {
                 body.Add(Heading("Top task types by CPU-hours"));
                 body.Add(TopTable(report.TopTaskTypes.Take(shown)));
-                AddMore(body, shown, report.TopTaskTypes.Count, "task types");
+                AddMore(body, shown, report.TopTaskTypes.Count, "task types", report.Links.Jira);
             }
             return Card(report, body, $"{report.Title}: {string.Join(", ", report.StatusCounts.Select(s => $"{s.Workflows} {s.Status}"))}");
         });
@@ -36,7 +36,7 @@ public static class CampaignCards
             else
             {
                 body.Add(WorkflowTable(report.Workflows.Take(shown)));
-                AddMore(body, shown, report.Workflows.Count, "workflows");
+                AddMore(body, shown, report.Workflows.Count, "workflows", report.Links.Jira);
             }
             return Card(report, body, $"Workflow status {report.Jira}: {report.Workflows.Count} workflows");
         });
@@ -131,11 +131,13 @@ public static class CampaignCards
         workflows.Select(w => (new[] { w.Key, w.Status, $"{I(w.TasksFinished)}/{I(w.Tasks)}", I(w.TasksFailed), $"{I(w.ProcessedFiles)}/{I(w.TotalFiles)}" },
             (ContainerStyle?)null, (TextColor?)Color(w.Tone))));
 
-    private static void AddMore(List<CardElement> body, int shown, int total, string what)
+    /// <summary>The note under a cut list; "more in Jira" is a markdown link (TextBlock supports them).</summary>
+    private static void AddMore(List<CardElement> body, int shown, int total, string what, Uri? jira)
     {
         if (shown < total)
         {
-            body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture, $"Showing {shown} of {total} {what}: more in Jira."))
+            string more = jira is null ? "more in Jira" : $"[more in Jira]({jira.AbsoluteUri})";
+            body.Add(new TextBlock(string.Create(CultureInfo.InvariantCulture, $"Showing {shown} of {total} {what}: {more}."))
                 { IsSubtle = true, Spacing = CardSpacing.Small });
         }
     }

@@ -77,8 +77,7 @@ public sealed class CampaignCardsTests
             Assert.Empty(AdaptiveCardSchema.Errors(CardJson.Serialize(card)));
         }
         string workflows = CardJson.Serialize(CampaignCards.WorkflowStatus(report));
-        Assert.Matches(@"Showing \d+ of 200 workflows: more in Jira\.", workflows);
-        Assert.Contains("https://rubinobs.atlassian.net/browse/PREOPS-905", workflows);
+        Assert.Matches(@"Showing \d+ of 200 workflows: \[more in Jira\]\(https://rubinobs\.atlassian\.net/browse/PREOPS-905\)\.", workflows);
     }
 
     [Fact]
@@ -92,6 +91,19 @@ public sealed class CampaignCardsTests
             Assert.Empty(AdaptiveCardSchema.Errors(json));
             Assert.Contains("No workflow matched the campaign.", json);
         }
+    }
+
+    [Fact]
+    public void FitItems_ListTooLongForOneMessage_KeepsTheLargestCountThatFits()
+    {
+        AdaptiveCard Build(int n) => new() { Body = Enumerable.Range(0, n).Select(i => (CardElement)new TextBlock(new string('x', 1000))).ToList() };
+
+        var card = CardLimits.FitItems(100, Build);
+
+        int shown = card.Body.Count;
+        Assert.InRange(shown, 20, 99);
+        Assert.True(CardLimits.MessageBytes(card) <= CardLimits.MaxMessageBytes);
+        Assert.True(CardLimits.MessageBytes(Build(shown + 1)) > CardLimits.MaxMessageBytes);
     }
 
     [Fact]
