@@ -41,9 +41,11 @@ internal static class ReportPdfCommand
             var job = services.GetRequiredService<ReportPdfJob>();
             var result = await ProgressDisplay.RunAsync(environment, "PanDA",
                 progress => job.RunAsync(parameters, parse.GetValue(outFile), progress, token));
-            int workflows = result.Report.Workflows.Count;
+            var report = result.Report;
+            string statuses = string.Join(", ", report.StatusCounts.Select(c => $"{c.Workflows} {c.Status}"));
             await environment.Out.WriteLineAsync(
-                $"{result.Report.Jira}: {workflows} workflows, {result.Report.StatusCounts.Count} statuses; PDF summary ({result.Bytes / 1024} KB) in {result.Path}");
+                $"{report.Jira}: {report.Workflows.Count} workflows ({(statuses.Length > 0 ? statuses : "none matched")}); " +
+                $"PDF summary ({Math.Max(1, result.Bytes / 1024)} KB): {result.Path}");
             return ExitCodes.Success;
         }, ct));
         return command;

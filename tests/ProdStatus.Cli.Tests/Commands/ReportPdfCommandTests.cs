@@ -27,7 +27,8 @@ public sealed class ReportPdfCommandTests : IAsyncLifetime
         int exit = await RunAsync("report-pdf", ParamFile(), "--out", pdf);
 
         Assert.True(exit == ExitCodes.Success, _error.ToString());
-        Assert.Contains($"PDF summary", _out.ToString());
+        Assert.StartsWith("PREOPS-905: 2 workflows (1 SubFinished, 1 Finished); PDF summary (", _out.ToString());
+        Assert.EndsWith($"KB): {pdf}", _out.ToString().Trim());
         string text = await Poppler.ExtractTextAsync(await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         Assert.Contains("Campaign summary PREOPS-905", text);
         Assert.Contains("Data window 2022-01-27 to 2022-01-28", text);
