@@ -119,6 +119,25 @@ public sealed class TeamsWebhookClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostCardAsync_NothingListening_FailsNamingTheErrorKindNotTheUrl()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var client = Client(new()
+        {
+            ["ProdStatus:Teams:WebhookUrl"] = $"http://127.0.0.1:{port}/hook?sig={FakeTeamsWebhook.Signature}",
+            ["ProdStatus:Teams:MaxRetries"] = "1",
+        });
+
+        var error = await Assert.ThrowsAsync<UpstreamException>(() => client.PostCardAsync(_card, TestContext.Current.CancellationToken));
+
+        Assert.Equal("Teams: the webhook could not be reached (ConnectionError)", error.Message);
+        Assert.DoesNotContain(FakeTeamsWebhook.Signature, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostCardAsync_NoWebhookConfigured_NamesTheKey()
     {
         var error = await Assert.ThrowsAsync<UserInputException>(() =>
