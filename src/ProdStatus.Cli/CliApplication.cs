@@ -13,6 +13,7 @@ public static class CliApplication
         root.Subcommands.Add(GetPandaStatCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(SlackSignCommand.Create(environment));
+        root.Subcommands.Add(ReportPdfCommand.Create(environment));
         return root;
     }
 

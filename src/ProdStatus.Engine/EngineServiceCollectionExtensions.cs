@@ -6,6 +6,7 @@ using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Render.Fonts;
+using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Render.Tables;
 using ProdStatus.Engine.Store;
 
@@ -34,6 +35,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddPandaCollector(configuration);
         services.AddSlackWeb(configuration);
+        services.AddReports(configuration);
         return services;
     }
 }

@@ -10,6 +10,7 @@ public static class Program
         {
             "panda" => await PandaBenchmark.RunAsync(args[1..]),
             "bot" => await BotLoadBenchmark.RunAsync(args[1..]),
+            "pdf" => PdfBenchmark.Run(args),
             PandaBenchmark.ServeHugeVerb => await PandaBenchmark.ServeHugeAsync(args[1..]),
             _ => Usage(),
         };
@@ -17,7 +18,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | pdf [OUT.pdf]");
         return 2;
     }
 }

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProdStatus.Engine.Collect.Http;
+using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Jobs;
+using ProdStatus.Engine.Params;
+
+namespace ProdStatus.Cli.Commands;
+
+/// <summary><c>prodstat report-pdf PARAM_FILE [--out FILE] [--replay DIR]</c>: collect like get-panda-stat, then write the PDF summary.</summary>
+internal static class ReportPdfCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var paramFile = new Argument<string>("PARAM_FILE") { Description = "The get-panda-stat parameter yaml (Jira, collTypes, maxtask, start_date, stop_date)." };
+        var outFile = new Option<string?>("--out")
+        {
+            Description = "Write the PDF to FILE instead of <data directory>/summary-<Jira>.pdf.",
+            HelpName = "FILE",
+        };
+        var replay = new Option<string?>("--replay") { Description = "Answer every PanDA request from DIR (made by get-panda-stat --record); no network.", HelpName = "DIR" };
+        var command = new Command("report-pdf", "PDF campaign summary: workflow status, task-type statistics, totals, page numbers.")
+        {
+            paramFile, outFile, replay,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
+        {
+            if (parse.GetValue(replay) is { } replayDir)
+            {
+                if (!Directory.Exists(replayDir))
+                {
+                    throw new UserInputException($"{replayDir}: replay folder not found");
+                }
+                services.GetRequiredService<HttpTransport>().Replay(replayDir);
+            }
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
+#pragma warning disable CA2254 // the message is already formatted for people
+            var parameters = PandaStatParams.Load(parse.GetValue(paramFile)!, warning => logger.LogWarning(warning));
+#pragma warning restore CA2254
+            var job = services.GetRequiredService<ReportPdfJob>();
+            var result = await ProgressDisplay.RunAsync(environment, "PanDA",
+                progress => job.RunAsync(parameters, parse.GetValue(outFile), progress, token));
+            var report = result.Report;
+            string statuses = string.Join(", ", report.StatusCounts.Select(c => $"{c.Workflows} {c.Status}"));
+            await environment.Out.WriteLineAsync(
+                $"{report.Jira}: {report.Workflows.Count} workflows ({(statuses.Length > 0 ? statuses : "none matched")}); " +
+                $"PDF summary ({Math.Max(1, result.Bytes / 1024)} KB): {result.Path}");
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using ProdStatus.Engine.Render.Tables;
+
+namespace ProdStatus.Engine.Render.Reports;
+
+/// <summary>
+/// Everything a person-facing summary shows, independent of the format (PDF, Adaptive Card, Slack message).
+/// Tables and plots are open lists, so Butler statistics and timing plots join without changes here.
+/// </summary>
+/// <param name="Window">The parameter file's start/stop dates; null when the caller has none.</param>
+/// <param name="Tables">Tables in the order they are shown (PanDA workflows, PanDA task types, Butler, …).</param>
+/// <param name="TopTaskTypes">Task types with the most CPU-hours, largest first.</param>
+/// <param name="Totals">Campaign figures as label/value pairs, already formatted.</param>
+public sealed record CampaignReport(
+    string Jira,
+    DateTimeOffset GeneratedUtc,
+    DataWindow? Window,
+    IReadOnlyList<StatusCount> StatusCounts,
+    IReadOnlyList<WorkflowLine> Workflows,
+    IReadOnlyList<TopTaskType> TopTaskTypes,
+    IReadOnlyList<ReportFigure> Totals,
+    IReadOnlyList<StatTable> Tables,
+    IReadOnlyList<ReportPlot> Plots,
+    ReportLinks Links)
+{
+    public string Title => $"Campaign summary {Jira}";
+
+    /// <summary>The top task types as a table (PDF and Slack show it; the card draws its own).</summary>
+    public StatTable TopTaskTable() => new(
+        "topTaskTypes",
+        "Top task types by CPU-hours",
+        "task type",
+        [new("CPU-hours", true), new("quanta", true), new("jobs failed", true)],
+        TopTaskTypes.Select(t => new TableRow(t.Name,
+            [t.CpuHours.ToString("0.00", CultureInfo.InvariantCulture), t.Quanta.ToString(CultureInfo.InvariantCulture),
+             t.JobsFailed.ToString(CultureInfo.InvariantCulture)],
+            t.JobsFailed > 0 ? RowStyle.Warning : RowStyle.Normal)).ToList());
+}
+
+/// <summary>Inclusive UTC dates of the data the report covers.</summary>
+public sealed record DataWindow(DateOnly Start, DateOnly Stop);
+
+/// <summary>How many workflows are in one PanDA request status.</summary>
+public sealed record StatusCount(string Status, int Workflows, StatusTone Tone);
+
+/// <summary>One workflow (BPS submission) and its task counts.</summary>
+public sealed record WorkflowLine(
+    string Key, string Status, StatusTone Tone, long Tasks, long TasksFinished, long TasksFailed, long TasksSubfinished,
+    long ProcessedFiles, long TotalFiles);
+
+public sealed record TopTaskType(string Name, double CpuHours, long Quanta, long JobsFailed);
+
+/// <summary>A label and its formatted value (<c>CPU-hours</c>, <c>1234.50</c>).</summary>
+public sealed record ReportFigure(string Label, string Value);
+
+/// <summary>A PNG image with the caption printed under it.</summary>
+public sealed record ReportPlot(string Caption, ReadOnlyMemory<byte> Png);
+
+/// <summary>Where people click through to: the Jira issue and the PanDA monitor's task list for the campaign.</summary>
+public sealed record ReportLinks(Uri? Jira, Uri? Panda);
+
+/// <summary>What a status means for the reader; each format maps it to its own colour or emoji.</summary>
+public enum StatusTone
+{
+    Neutral,
+    Running,
+    Good,
+    Warning,
+    Bad,
+}
