@@ -48,7 +48,8 @@ public sealed class WorkerTests
         Assert.Equal(InboxState.Done, job.State);
         var (_, message) = Assert.Single(slack.Posts);
         Assert.Equal("in_channel", (string?)message["response_type"]);
-        Assert.StartsWith("PREOPS-905: 3 workflows, 14 task types, 516 quanta", (string?)message["text"], StringComparison.Ordinal);
+        Assert.StartsWith("Campaign summary PREOPS-905: 1 SubFinished, 1 Transforming, 1 Finished", (string?)message["text"], StringComparison.Ordinal);
+        Assert.NotEmpty(message["blocks"]!.AsArray());
     }
 
     [Fact]
@@ -80,10 +81,13 @@ public sealed class WorkerTests
         await monitor.StartAsync(Ct);
         await using var slack = new FakeSlack();
         await slack.StartAsync(Ct);
+        await using var teams = new ProdStatus.Testing.Reports.FakeTeamsWebhook();
+        await teams.StartAsync(Ct);
         await using var app = new BotApplication(new()
         {
             ["ProdStatus:Panda:BaseUrl"] = monitor.BaseUri.ToString(),
             ["ProdStatus:Worker:LookbackDays"] = "3650",
+            ["ProdStatus:Teams:WebhookUrl"] = teams.WebhookUrl,
             ["ProdStatus:Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["ProdStatus:Slack:BotToken"] = slack.BotToken,
             ["ProdStatus:Slack:Channel"] = "C0PROD",
@@ -96,7 +100,12 @@ public sealed class WorkerTests
         Assert.Equal(InboxState.Done, job.State);
         var message = Assert.Single(slack.ChannelMessages);
         Assert.Equal("C0PROD", (string?)message["channel"]);
-        Assert.StartsWith("PREOPS-905: 3 workflows", (string?)message["text"], StringComparison.Ordinal);
+        Assert.StartsWith("Campaign summary PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
+        var (fileId, channel, title) = Assert.Single(slack.SharedFiles);
+        Assert.Equal(("C0PROD", "PREOPS-905 summary"), (channel, title));
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(slack.Uploads[fileId], 0, 5), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app.Root, "data", "bot", "PREOPS-905", "pandaStat-PREOPS-905.csv")));
+        var card = Assert.Single(teams.Requests);
+        Assert.Contains("application/vnd.microsoft.card.adaptive", card.Body, StringComparison.Ordinal);
     }
 }

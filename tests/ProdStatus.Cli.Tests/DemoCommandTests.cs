@@ -16,8 +16,9 @@ public sealed class DemoCommandTests
         [
             "pandaStat-PREOPS-905.csv", "pandaStat-PREOPS-905.html", "pandaStat-PREOPS-905.png", "pandaStat-PREOPS-905.txt",
             "pandaWfStat-PREOPS-905.csv", "pandaWfStat-PREOPS-905.html", "pandaWfStat-PREOPS-905.png", "pandaWfStat-PREOPS-905.txt",
+            "card-PREOPS-905.json", "slack-PREOPS-905.json", "summary-PREOPS-905.pdf",
         ];
-        Assert.Equal(expected, Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.csv")),
             File.ReadAllText(Path.Combine(root, "two", "outputs", "pandaStat-PREOPS-905.csv")));
         string table = File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.txt"));

@@ -7,6 +7,10 @@ using ProdStatus.Engine.Inbox;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Publish.Slack;
+using ProdStatus.Engine.Publish.Teams;
+using ProdStatus.Engine.Render.Cards;
+using ProdStatus.Engine.Render.Pdf;
+using ProdStatus.Engine.Render.Reports;
 
 namespace ProdStatus.Bot.Worker;
 
@@ -15,7 +19,11 @@ public sealed class JobProcessor(
     IServiceProvider services,
     SlackResponder slack,
     SlackWebClient slackWeb,
+    TeamsWebhookClient teams,
+    CampaignReportBuilder reports,
+    CampaignPdfRenderer pdf,
     IOptions<SlackWebOptions> slackOptions,
+    IOptions<TeamsOptions> teamsOptions,
     IOptions<WorkerOptions> options,
     IOptions<OutputOptions> output,
     TimeProvider time)
@@ -29,16 +37,12 @@ public sealed class JobProcessor(
         {
             case InboxKinds.SlackCommand:
                 var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
-                var result = await CampaignStatsAsync(command.Issue!, cancellationToken);
-                await AnswerAsync(job, command, SlackMessages.Stats(result), cancellationToken);
+                var report = reports.Build((await CampaignStatsAsync(command.Issue!, cancellationToken)).Stats);
+                await AnswerAsync(job, command, SlackMessages.Summary(report, inChannel: true), cancellationToken);
                 break;
             case InboxKinds.JiraTransition:
                 var transition = JsonSerializer.Deserialize(job.Payload, BotJson.Default.JiraTransitionJob)!;
-                var refreshed = await CampaignStatsAsync(transition.IssueKey, cancellationToken);
-                if (SlackChannelConfigured)
-                {
-                    await slackWeb.PostMessageAsync(slackOptions.Value.Channel!, SlackMessages.Stats(refreshed), cancellationToken);
-                }
+                await PublishRefreshAsync(reports.Build((await CampaignStatsAsync(transition.IssueKey, cancellationToken)).Stats), cancellationToken);
                 break;
             default:
                 throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
@@ -52,6 +56,21 @@ public sealed class JobProcessor(
         {
             var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
             await AnswerAsync(job, command, SlackMessages.Error(command, error), cancellationToken);
+        }
+    }
+
+    /// <summary>A refreshed campaign goes to the team channel (summary and PDF) and to Teams (the card), where configured.</summary>
+    private async Task PublishRefreshAsync(CampaignReport report, CancellationToken cancellationToken)
+    {
+        if (SlackChannelConfigured)
+        {
+            string channel = slackOptions.Value.Channel!;
+            await slackWeb.PostMessageAsync(channel, SlackMessages.Summary(report, inChannel: false), cancellationToken);
+            await slackWeb.UploadFileAsync(channel, $"summary-{report.Jira}.pdf", pdf.Render(report), $"{report.Jira} summary", null, cancellationToken);
+        }
+        if (!string.IsNullOrEmpty(teamsOptions.Value.WebhookUrl))
+        {
+            await teams.PostCardAsync(CampaignCards.Summary(report), cancellationToken);
         }
     }
 

@@ -8,12 +8,14 @@ using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Output;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Render.Reports;
 
 namespace ProdStatus.Cli.Commands;
 
 /// <summary>
 /// <c>prodstat demo [--out DIR]</c>: the main job on the bundled sample campaign, with no network and no credentials.
-/// Writes the sample monitor's answers as a replay folder, then runs get-panda-stat on it with a SQLite store.
+/// Writes the sample monitor's answers as a replay folder, runs get-panda-stat on it with a SQLite store, then writes
+/// the PDF summary, the Adaptive Card and the Slack message.
 /// </summary>
 internal static class DemoCommand
 {
@@ -50,6 +52,8 @@ internal static class DemoCommand
             var result = await ProgressDisplay.RunAsync(environment, "PanDA",
                 progress => job.RunAsync(parameters, cleanHistory: true, layout.Outputs, progress, token));
             PandaStatReport.Print(environment, result);
+            var reports = await host.Services.GetRequiredService<ReportWriter>().WriteAllAsync(result.Stats, layout.Outputs, cancellationToken: token);
+            await environment.Out.WriteLineAsync($"reports: {Path.GetFileName(reports.Pdf)}, {Path.GetFileName(reports.Card)} (Adaptive Card), {Path.GetFileName(reports.Slack)} (Slack Block Kit)");
             await environment.Out.WriteLineAsync($"sample inputs: {layout.ParamFile} and {layout.Replay} " +
                 $"(again: prodstat get-panda-stat {layout.ParamFile} --replay {layout.Replay} --out {layout.Outputs})");
             return ExitCodes.Success;
