@@ -5,8 +5,8 @@ public sealed class ReportOptions
 {
     public const string Section = "ProdStatus:Reports";
 
-    /// <summary>Prefix of issue links. <value>Default: <c>https://rubinobs.atlassian.net/browse/</c> (Jira Cloud).</value></summary>
-    public string JiraBrowseUrl { get; set; } = "https://rubinobs.atlassian.net/browse/";
+    /// <summary>Prefix of issue links, e.g. <c>https://rubinobs.atlassian.net/browse/</c> (set in appsettings.json). Empty: no Jira links.</summary>
+    public string? JiraBrowseUrl { get; set; }
 
     /// <summary>PanDA monitor for the "tasks of this campaign" link. <value>Default: <c>ProdStatus:Panda:BaseUrl</c>; no link if both are empty.</value></summary>
     public string? PandaMonitorUrl { get; set; }

@@ -8,7 +8,7 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
     {
         var errors = new List<string>();
         const string s = ReportOptions.Section;
-        if (!IsHttpUrl(options.JiraBrowseUrl))
+        if (options.JiraBrowseUrl is { Length: > 0 } && !IsHttpUrl(options.JiraBrowseUrl))
         {
             errors.Add($"{s}:JiraBrowseUrl must be an absolute http(s) URL (got '{options.JiraBrowseUrl}')");
         }

@@ -54,7 +54,9 @@ public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOpti
 
     private ReportLinks Links(string jira, DataWindow? window)
     {
-        var jiraLink = new Uri(WithSlash(options.Value.JiraBrowseUrl) + Uri.EscapeDataString(jira));
+        Uri? jiraLink = options.Value.JiraBrowseUrl is { Length: > 0 } browse
+            ? new Uri(WithSlash(browse) + Uri.EscapeDataString(jira))
+            : null;
         string? monitor = options.Value.PandaMonitorUrl is { Length: > 0 } m ? m : panda.Value.BaseUrl;
         Uri? pandaLink = null;
         if (monitor is { Length: > 0 } && Uri.TryCreate(monitor, UriKind.Absolute, out _))
