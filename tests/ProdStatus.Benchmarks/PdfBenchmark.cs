@@ -21,7 +21,7 @@ internal static class PdfBenchmark
         var result = CampaignBuilder.Sized(steps: 7, taskTypes: 50).Build();
         var extras = new ReportExtras(new DataWindow(new DateOnly(2022, 1, 27), new DateOnly(2022, 2, 3)),
             [TestTables.Butler(result.Jira, 50)], TestPlots.Create(fonts, 10));
-        var builder = new CampaignReportBuilder(Options.Create(new ReportOptions()),
+        var builder = new CampaignReportBuilder(Options.Create(new ReportOptions { JiraBrowseUrl = ReportFixtures.JiraBrowseUrl }),
             Options.Create(new PandaOptions { BaseUrl = "https://panda.example.org/" }), TimeProvider.System);
         var renderer = new CampaignPdfRenderer(fonts);
 

@@ -16,9 +16,18 @@ public static class ReportFixtures
 
     public static FontLibrary Fonts() => new(Options.Create(new RenderingOptions()));
 
+    /// <summary>The browse URL the golden files were made with (production sets it in appsettings.json).</summary>
+    public const string JiraBrowseUrl = "https://rubinobs.atlassian.net/browse/";
+
     public static CampaignReportBuilder ReportBuilder(TimeProvider? time = null, ReportOptions? options = null) =>
-        new(Options.Create(options ?? new ReportOptions()), Options.Create(new PandaOptions { BaseUrl = PandaUrl }), time ?? Clock());
+        new(Options.Create(WithJira(options ?? new ReportOptions())), Options.Create(new PandaOptions { BaseUrl = PandaUrl }), time ?? Clock());
 
     public static CampaignReport Standard(TimeProvider? time = null) =>
         ReportBuilder(time).Build(CampaignBuilder.Standard().Build(), new ReportExtras(Window));
+
+    private static ReportOptions WithJira(ReportOptions options)
+    {
+        options.JiraBrowseUrl ??= JiraBrowseUrl;
+        return options;
+    }
 }
