@@ -49,7 +49,7 @@ public sealed class CrashRecoveryTests
         }
         Assert.Equal(2, await ScalarAsync(db, "SELECT attempts FROM bot_inbox"));
         var (_, message) = Assert.Single(slack.Posts);
-        Assert.StartsWith("PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
+        Assert.StartsWith("Campaign summary PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
     }
 
     private static Process StartBot(int port, string root, string db, Uri monitor) =>
