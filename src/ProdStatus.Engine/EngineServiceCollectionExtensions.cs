@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Render.Fonts;
@@ -31,6 +32,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TableOutputs>();
 
         services.AddPandaCollector(configuration);
+        services.AddButlerCollector(configuration);
         return services;
     }
 }
