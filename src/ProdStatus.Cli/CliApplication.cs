@@ -11,6 +11,7 @@ public static class CliApplication
         var root = new RootCommand("prodstat: production statistics for Rubin campaigns (PanDA, Butler) into Jira and team channels.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(GetPandaStatCommand.Create(environment));
+        root.Subcommands.Add(GetButlerStatCommand.Create(environment));
         return root;
     }
 
