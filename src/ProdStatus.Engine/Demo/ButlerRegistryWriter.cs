@@ -25,6 +25,9 @@ public sealed class ButlerRegistryWriter(DbConnection connection, RegistryGenera
     private DbTransaction? _transaction;
     private long _nextCollectionId = 1;
 
+    /// <summary>PostgreSQL enforces column lengths (collection names ≤ 64 characters in the current generation).</summary>
+    public bool Postgres => postgres;
+
     private bool NameKey => generation == RegistryGeneration.NameKey2022;
 
     public async Task CreateSchemaAsync(CancellationToken cancellationToken = default)

@@ -15,7 +15,9 @@ public static class EdgeCaseRepository
     public const string Jira = "PREOPS-999";
     public const string Run1 = "edge/PREOPS-999/20220125T000000Z";
     public const string Run2 = "edge/PREOPS-999/20220126T000000Z";
+    /// <summary>LIKE wildcards and dots, and (SQLite only, PostgreSQL enforces VARCHAR(64)) longer than 64 characters.</summary>
     public const string OddRun = "edge_%.weird/names/that/are/longer/than/sixty-four/characters/PREOPS-999/20220125T120000Z";
+    public const string OddRunShort = "edge_%.w/PREOPS-999/20220125T120000Z";
     public const string NoTimestampRun = "edge/PREOPS-999/step1/w_2022_05";
     public const string ChainedLookalike = "edge/PREOPS-999/20220127T000000Z";
     public const long HugeRssBytes = 300L * 1024 * 1024 * 1024;
@@ -40,7 +42,8 @@ public static class EdgeCaseRepository
     {
         await writer.CreateSchemaAsync(cancellationToken);
         await writer.BeginAsync(cancellationToken);
-        foreach (string run in new[] { Run1, Run2, OddRun, NoTimestampRun, "edge/PREOPS-998/20220125T000000Z" })
+        string oddRun = writer.Postgres ? OddRunShort : OddRun;
+        foreach (string run in new[] { Run1, Run2, oddRun, NoTimestampRun, "edge/PREOPS-998/20220125T000000Z" })
         {
             await writer.AddCollectionAsync(run, ButlerCollection.Run, cancellationToken);
         }
@@ -96,7 +99,7 @@ public static class EdgeCaseRepository
         await Add(5, Run1, "config/isr.py", Utf8("config.x = 1"));
         await Add(1, Run2, "run2/isr.json", Utf8(MetadataDocuments.Json("isr", Sample(start.AddDays(1), 60, 3_000_000_000))));
         await Add(3, Run2, "run2/summary.json", Utf8(MetadataDocuments.Json("makeSummary", Sample(start.AddDays(1), 1, 200_000_000, noWork: true))));
-        await Add(1, OddRun, "odd/isr.json", Utf8(MetadataDocuments.Json("isr", Sample(start, 15, 800_000_000))));
+        await Add(1, oddRun, "odd/isr.json", Utf8(MetadataDocuments.Json("isr", Sample(start, 15, 800_000_000))));
         await Add(1, NoTimestampRun, "notimestamp/isr.json", Utf8(MetadataDocuments.Json("isr", good)));
         await writer.CommitAsync(cancellationToken);
     }
