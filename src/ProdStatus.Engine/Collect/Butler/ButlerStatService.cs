@@ -77,7 +77,9 @@ public sealed partial class ButlerStatService(
     private async Task<ButlerRepositoryConfig> LoadConfigAsync(ButlerStatParams p, CancellationToken cancellationToken)
     {
         string location = ButlerRepositoryConfig.ConfigLocation(p.Butler);
-        var resolved = DatastoreLocation.Resolve("/", location);
+        var resolved = location.Contains("://", StringComparison.Ordinal)
+            ? DatastoreLocation.Resolve("/", location)
+            : new DatastoreLocation(Path.GetFullPath(location), null);
         if (resolved.IsLocal)
         {
             string path = Path.GetFullPath(resolved.Uri);
