@@ -86,7 +86,7 @@ internal sealed partial class RunScanner(
             throw;
         }
         await producer;
-        return tasks.Values.Where(t => t.Build().Quanta > 0).Select(t => t.Build()).OrderBy(t => t.Label, StringComparer.Ordinal).ToList();
+        return tasks.Values.Select(t => t.Build()).Where(t => t.Quanta > 0).OrderBy(t => t.Label, StringComparer.Ordinal).ToList();
     }
 
     private async Task ReadOneAsync(WorkItem item, CancellationToken cancellationToken)
