@@ -34,6 +34,28 @@ public sealed class PostgresButlerTests(PostgresFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Collect_HistoryInAPostgresStore_ReusesUnchangedRuns()
+    {
+        string yaml = await WriteAsync(RegistryGeneration.SynthIntKey);
+        string store = await fixture.Cluster.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        await using var host = new ButlerTestHost(_folder, new Dictionary<string, string?>
+        {
+            ["ProdStatus:Butler:DbAuthUser"] = PostgresCluster.User,
+            ["ProdStatus:Butler:DbAuthPassword"] = PostgresCluster.Password,
+            ["ProdStatus:Store:Provider"] = "Postgres",
+            ["ProdStatus:Store:ConnectionString"] = store,
+        });
+
+        var first = await host.CollectAsync(EdgeCaseRepository.ParamFile(yaml));
+        var second = await host.CollectAsync(EdgeCaseRepository.ParamFile(yaml));
+
+        Assert.Equal(3, first.RunsRead);
+        Assert.Equal(0, second.RunsRead);
+        Assert.Equal(first.Campaign, second.Campaign);
+        EdgeCaseButlerTests.AssertEdgeCases(second);
+    }
+
+    [Fact]
     public async Task Collect_CredentialsFromDbAuthFile_Connects()
     {
         string yaml = await WriteAsync(RegistryGeneration.SynthIntKey);
