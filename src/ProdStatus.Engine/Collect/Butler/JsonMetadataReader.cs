@@ -71,14 +71,16 @@ internal static class JsonMetadataReader
     private static void ReadValues(ref Utf8JsonReader reader, string section, MetadataSections sections)
     {
         sections.Touch(section);
-        while (NextProperty(ref reader, out string key))
+        while (NextPropertyToken(ref reader))
         {
-            reader.Read();
-            if (!MetadataSections.IsInteresting(key))
+            if (!IsInteresting(ref reader))
             {
+                reader.Read();
                 reader.Skip();
                 continue;
             }
+            string key = Text(ref reader);
+            reader.Read();
             MetaValue? value = null;
             if (reader.TokenType == JsonTokenType.StartArray)
             {
@@ -116,8 +118,19 @@ internal static class JsonMetadataReader
         }
     }
 
-    /// <summary>Next property name of the current object, or false at its end.</summary>
-    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    /// <summary>Most keys are not wanted: decide on the raw bytes before making a string.</summary>
+    private static bool IsInteresting(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return MetadataSections.IsInteresting(Text(ref reader));
+        }
+        var name = reader.ValueSpan;
+        return name.EndsWith("Utc"u8) || name.EndsWith("CpuTime"u8) || name.EndsWith("MaxResidentSetSize"u8) || name.SequenceEqual("__version__"u8);
+    }
+
+    /// <summary>Moves to the next property name of the current object, or returns false at its end.</summary>
+    private static bool NextPropertyToken(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
@@ -125,15 +138,18 @@ internal static class JsonMetadataReader
         }
         if (reader.TokenType == JsonTokenType.EndObject)
         {
-            name = "";
             return false;
         }
-        if (reader.TokenType != JsonTokenType.PropertyName)
-        {
-            throw new JsonException($"expected a property name, found {reader.TokenType}");
-        }
-        name = Text(ref reader);
-        return true;
+        return reader.TokenType == JsonTokenType.PropertyName
+            ? true
+            : throw new JsonException($"expected a property name, found {reader.TokenType}");
+    }
+
+    /// <summary>Next property name of the current object, or false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    {
+        name = NextPropertyToken(ref reader) ? Text(ref reader) : "";
+        return name.Length > 0 || reader.TokenType == JsonTokenType.PropertyName;
     }
 
     /// <summary>Invalid UTF-8 inside strings becomes U+FFFD instead of failing the whole document.</summary>
