@@ -11,6 +11,10 @@ internal static class ButlerStatReport
         var stats = result.Stats;
         var now = stats.ThisRun;
         var console = environment.CreateConsole();
+        if (!environment.Interactive)
+        {
+            console.Profile.Width = 240; // logs and pipes: one table row per line
+        }
         console.WriteLine($"{stats.Jira}: {stats.Repository} ({stats.Generation}); {stats.RunsSelected} RUN collections, " +
                           $"{stats.RunsRead} read, {stats.RunsReused} unchanged from the store");
         console.WriteLine($"read now: {now.Read} of {now.Quanta} quanta; no file: {now.NoFile}, provenance-backed: {now.Provenance}, " +

@@ -4,14 +4,14 @@ using ProdStatus.Engine.Domain.Butler;
 namespace ProdStatus.Engine.Store;
 
 /// <summary>
-/// Butler history per Jira ticket: one row per RUN (how many metadata datasets it had when read, and the sampling
-/// used) and one per (RUN, label). A RUN whose count and sampling are unchanged is not read again.
+/// Butler history per Jira ticket: one row per RUN (which repository, how many metadata datasets it had when read, and
+/// the sampling used) and one per (RUN, label). A RUN whose repository, count and sampling are unchanged is not read again.
 /// </summary>
 public sealed class ButlerStatsRepository(StoreDatabase database)
 {
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS butler_run (
-            jira TEXT NOT NULL, run_name TEXT NOT NULL, run_key TEXT NOT NULL, registered BIGINT NOT NULL,
+            jira TEXT NOT NULL, run_name TEXT NOT NULL, run_key TEXT NOT NULL, repository TEXT NOT NULL, registered BIGINT NOT NULL,
             max_task BIGINT NOT NULL, refreshed_utc TEXT NOT NULL,
             PRIMARY KEY (jira, run_name));
         CREATE TABLE IF NOT EXISTS butler_task (
@@ -23,17 +23,17 @@ public sealed class ButlerStatsRepository(StoreDatabase database)
             PRIMARY KEY (jira, run_name, label));
         """;
 
-    public sealed record StoredRun(string RunName, long Registered, long MaxTask);
+    public sealed record StoredRun(string RunName, string Repository, long Registered, long MaxTask);
 
     public async Task<IReadOnlyDictionary<string, StoredRun>> GetRunsAsync(string jira, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT run_name, registered, max_task FROM butler_run WHERE jira = @jira").With("@jira", jira);
+        await using var command = connection.Command("SELECT run_name, repository, registered, max_task FROM butler_run WHERE jira = @jira").With("@jira", jira);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var result = new Dictionary<string, StoredRun>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = new StoredRun(reader.GetString(0), reader.GetInt64Value(1), reader.GetInt64Value(2));
+            result[reader.GetString(0)] = new StoredRun(reader.GetString(0), reader.GetString(1), reader.GetInt64Value(2), reader.GetInt64Value(3));
         }
         return result;
     }
@@ -57,7 +57,7 @@ public sealed class ButlerStatsRepository(StoreDatabase database)
     }
 
     /// <summary>Replaces everything stored for one RUN in one transaction.</summary>
-    public async Task SaveRunAsync(string jira, string runName, string runKey, long registered, long maxTask,
+    public async Task SaveRunAsync(string jira, string runName, string runKey, string repository, long registered, long maxTask,
         IEnumerable<ButlerTaskStats> tasks, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -83,12 +83,13 @@ public sealed class ButlerStatsRepository(StoreDatabase database)
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await using (var upsert = connection.Command("""
-            INSERT INTO butler_run (jira, run_name, run_key, registered, max_task, refreshed_utc)
-            VALUES (@jira, @run, @key, @registered, @max, @now)
-            ON CONFLICT (jira, run_name) DO UPDATE SET run_key = excluded.run_key, registered = excluded.registered,
+            INSERT INTO butler_run (jira, run_name, run_key, repository, registered, max_task, refreshed_utc)
+            VALUES (@jira, @run, @key, @repo, @registered, @max, @now)
+            ON CONFLICT (jira, run_name) DO UPDATE SET run_key = excluded.run_key, repository = excluded.repository,
+                registered = excluded.registered,
                 max_task = excluded.max_task, refreshed_utc = excluded.refreshed_utc
             """, transaction)
-            .With("@jira", jira).With("@run", runName).With("@key", runKey).With("@registered", registered).With("@max", maxTask).With("@now", now))
+            .With("@jira", jira).With("@run", runName).With("@key", runKey).With("@repo", repository).With("@registered", registered).With("@max", maxTask).With("@now", now))
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -67,6 +67,22 @@ public sealed class SqliteButlerTests : IDisposable
     }
 
     [Fact]
+    public async Task Collect_SameRunNamesInAnotherRepository_AreReadAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string current = await SampleButlerRepository.WriteAsync(Path.Combine(_folder, "current"), RegistryGeneration.SynthIntKey, cancellationToken: ct);
+        string legacy = await SampleButlerRepository.WriteAsync(Path.Combine(_folder, "legacy"), RegistryGeneration.NameKey2022, cancellationToken: ct);
+        await using var host = new ButlerTestHost(_folder);
+
+        var first = await host.CollectAsync(SampleButlerRepository.ParamFile(current));
+        var second = await host.CollectAsync(SampleButlerRepository.ParamFile(legacy));
+
+        Assert.Equal(2, second.RunsRead);
+        Assert.Equal(first.Campaign.Quanta, second.Campaign.Quanta);
+        Assert.NotEqual(first.Campaign.CpuHours, second.Campaign.CpuHours);
+    }
+
+    [Fact]
     public async Task RunJob_WritesTheFourTableFiles()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -46,7 +46,8 @@ public sealed partial class ButlerStatService(
         foreach (var run in selection.Selected)
         {
             long registered = await registry.CountAsync(run.Collection.Key, types, cancellationToken);
-            if (!stored.TryGetValue(run.Collection.Name, out var known) || known.Registered != registered || known.MaxTask != p.Campaign.MaxTask)
+            if (!stored.TryGetValue(run.Collection.Name, out var known) || known.Repository != config.Source ||
+                known.Registered != registered || known.MaxTask != p.Campaign.MaxTask)
             {
                 toScan.Add((run, registered));
             }
@@ -58,7 +59,7 @@ public sealed partial class ButlerStatService(
         foreach (var (run, registered) in toScan)
         {
             var stats = await scan.ScanAsync(run, types, cancellationToken);
-            await repository.SaveRunAsync(p.Jira, run.Collection.Name, run.Stamp.Key, registered, p.Campaign.MaxTask, stats,
+            await repository.SaveRunAsync(p.Jira, run.Collection.Name, run.Stamp.Key, config.Source, registered, p.Campaign.MaxTask, stats,
                 time.GetUtcNow(), cancellationToken);
             scanned.AddRange(stats);
         }
