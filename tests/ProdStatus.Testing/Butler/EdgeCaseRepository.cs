@@ -25,9 +25,9 @@ public static class EdgeCaseRepository
     /// <summary>What a full scan must find for label isr in <see cref="Run1"/>.</summary>
     public static class Expected
     {
-        public const long IsrRun1Registered = 15;
+        public const long IsrRun1Registered = 16;
         public const long IsrRun1Read = 6;         // good, NaN, non-UTF-8, zip, absolute, v0 KiB
-        public const long IsrRun1NoFile = 3;       // no record, missing file, component-only record
+        public const long IsrRun1NoFile = 4;       // no record, missing file, member missing from its zip, component-only record
         public const long IsrRun1Unreadable = 3;   // truncated, empty, gzip
         public const long IsrRun1NoMetadata = 1;
         public const long IsrRun1Provenance = 2;
@@ -81,6 +81,7 @@ public static class EdgeCaseRepository
             .Replace("\"step0Flag\"", "\"bad\":[NaN,Infinity,-Infinity],\"step0Flag\"", StringComparison.Ordinal)));
         await Add(1, Run1, "isr/latin1.yaml", Latin1Yaml(start));
         await Add(1, Run1, "isr/zipped.zip#zip-path=inner/isr.json", Zip("inner/isr.json", Utf8(MetadataDocuments.Json("isr", Sample(start, 20, 500_000_000)))));
+        await Add(1, Run1, "isr/zipped.zip#zip-path=inner/absent.json", null);
         await Add(1, Run1, $"{absoluteRoot}/elsewhere/absolute.json", null);
         await write("elsewhere/absolute.json", Utf8(MetadataDocuments.Json("isr", Sample(start, 10, HugeRssBytes))), cancellationToken);
         await Add(1, Run1, "isr/v0.yaml", Utf8(MetadataDocuments.Yaml("isr", Sample(start, 30, 1_048_576, version: null))));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
 using Amazon.Runtime;
@@ -19,12 +20,51 @@ public sealed class DatastoreReader(IOptions<ButlerOptions> options) : IDisposab
     public const string Service = "Butler datastore";
     private readonly Lazy<IAmazonS3> _s3 = new(() => CreateS3Client(options.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private readonly ConcurrentDictionary<string, byte[]> _zips = new(StringComparer.Ordinal);
+
     public async Task<byte[]> ReadAsync(DatastoreLocation location, CancellationToken cancellationToken = default)
     {
-        byte[] content = location.IsLocal ? ReadLocal(location.Uri)
+        if (location.ZipMember is { } member)
+        {
+            return location.IsLocal ? ReadLocalZipMember(location, member) : ReadZipMember(await ZipAsync(location, cancellationToken), member, location);
+        }
+        return location.IsLocal ? ReadLocal(location.Uri)
             : location.IsS3 ? await ReadS3Async(location.Uri, cancellationToken)
             : throw new DatastoreFileException($"unsupported location scheme: {location.Uri}", missing: false);
-        return location.ZipMember is { } member ? ReadZipMember(content, member, location) : content;
+    }
+
+    /// <summary>Zip-ingested datasets share one archive: keep the last few remote archives instead of fetching one per member.</summary>
+    private async Task<byte[]> ZipAsync(DatastoreLocation location, CancellationToken cancellationToken)
+    {
+        if (_zips.TryGetValue(location.Uri, out byte[]? cached))
+        {
+            return cached;
+        }
+        byte[] zip = location.IsS3 ? await ReadS3Async(location.Uri, cancellationToken)
+            : throw new DatastoreFileException($"unsupported location scheme: {location.Uri}", missing: false);
+        if (_zips.Count >= 4)
+        {
+            _zips.Clear();
+        }
+        _zips[location.Uri] = zip;
+        return zip;
+    }
+
+    private byte[] ReadLocalZipMember(DatastoreLocation location, string member)
+    {
+        try
+        {
+            using var archive = ZipFile.OpenRead(location.Uri);
+            return ReadEntry(archive, member, location);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DatastoreFileException("zip file not found", missing: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new DatastoreFileException($"not a readable zip file: {ex.Message}", missing: false);
+        }
     }
 
     private byte[] ReadLocal(string path)
@@ -91,17 +131,22 @@ public sealed class DatastoreReader(IOptions<ButlerOptions> options) : IDisposab
         try
         {
             using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-            var entry = archive.GetEntry(member) ?? throw new DatastoreFileException($"no member '{member}' in {location.Uri}", missing: true);
-            CheckSize(entry.Length, location.ToString());
-            using var stream = entry.Open();
-            using var memory = new MemoryStream((int)entry.Length);
-            stream.CopyTo(memory);
-            return memory.ToArray();
+            return ReadEntry(archive, member, location);
         }
         catch (InvalidDataException ex)
         {
             throw new DatastoreFileException($"not a readable zip file: {ex.Message}", missing: false);
         }
+    }
+
+    private byte[] ReadEntry(ZipArchive archive, string member, DatastoreLocation location)
+    {
+        var entry = archive.GetEntry(member) ?? throw new DatastoreFileException($"no member '{member}' in {location.Uri}", missing: true);
+        CheckSize(entry.Length, location.ToString());
+        using var stream = entry.Open();
+        using var memory = new MemoryStream((int)entry.Length);
+        stream.CopyTo(memory);
+        return memory.ToArray();
     }
 
     private void CheckSize(long length, string where)
