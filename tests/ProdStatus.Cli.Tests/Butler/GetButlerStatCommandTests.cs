@@ -82,6 +82,25 @@ public sealed class GetButlerStatCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_RegistryMissingATable_ExitsThreeWithOneLine()
+    {
+        string yaml = await SampleButlerRepository.WriteAsync(Path.Combine(_folder, "repo"), RegistryGeneration.NameKey2022,
+            cancellationToken: TestContext.Current.CancellationToken);
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "repo", "gen3.sqlite3")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE dataset_type";
+            command.ExecuteNonQuery();
+        }
+
+        int code = await RunAsync("get-butler-stat", Param(SampleButlerRepository.ParamFile(yaml)));
+
+        Assert.Equal(3, code);
+        Assert.Equal("error: Butler registry: SQLite Error 1: 'no such table: dataset_type'.", SingleErrorLine());
+    }
+
+    [Fact]
     public async Task Run_BadConcurrencySetting_NamesTheConfigurationKey()
     {
         int code = await RunAsync(new Dictionary<string, string?> { ["ProdStatus:Butler:MaxConcurrency"] = "0" },
@@ -114,7 +133,13 @@ public sealed class GetButlerStatCommandTests : IDisposable
         return CliApplication.RunAsync(args, new CliEnvironment { Out = _out, Error = _error, ConfigurationOverrides = overrides });
     }
 
-    private string SingleErrorLine() => Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('\r');
+    /// <summary>Exactly one error line and no stack trace (warnings may come before it).</summary>
+    private string SingleErrorLine()
+    {
+        string[] lines = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        return Assert.Single(lines, l => l.StartsWith("error:", StringComparison.Ordinal)).TrimEnd('\r');
+    }
 
     public void Dispose()
     {

@@ -31,7 +31,7 @@ public sealed partial class ButlerStatService(
         {
             await repository.ClearAsync(p.Jira, cancellationToken);
         }
-        var selection = RunSelection.Select(await registry.GetCollectionsAsync(cancellationToken), p.Campaign);
+        var selection = RunSelection.Select(await Registry(() => registry.GetCollectionsAsync(cancellationToken)), p.Campaign);
         foreach (string name in selection.SkippedNoTimestamp)
         {
             Log.SkippedNoTimestamp(logger, name);
@@ -40,12 +40,12 @@ public sealed partial class ButlerStatService(
         {
             Log.NothingSelected(logger, p.Jira, string.Join(", ", p.Campaign.CollTypes), p.Campaign.StartDate, p.Campaign.StopDate);
         }
-        var types = await registry.GetMetadataTypesAsync(cancellationToken);
+        var types = await Registry(() => registry.GetMetadataTypesAsync(cancellationToken));
         var stored = await repository.GetRunsAsync(p.Jira, cancellationToken);
         var toScan = new List<(RunSelection.SelectedRun Run, long Registered)>();
         foreach (var run in selection.Selected)
         {
-            long registered = await registry.CountAsync(run.Collection.Key, types, cancellationToken);
+            long registered = await Registry(() => registry.CountAsync(run.Collection.Key, types, cancellationToken));
             if (!stored.TryGetValue(run.Collection.Name, out var known) || known.Repository != config.Source ||
                 known.Registered != registered || known.MaxTask != p.Campaign.MaxTask)
             {
@@ -73,6 +73,19 @@ public sealed partial class ButlerStatService(
         return new ButlerStatResult(p.Jira, config.Source, registry.Schema.Generation, selection.Selected.Count, toScan.Count,
             selection.Selected.Count - toScan.Count, selection.SkippedNoTimestamp, rows, campaign, thisRun,
             ButlerTables.Build(p.Jira, rows, campaign));
+    }
+
+    /// <summary>A registry query that fails (connection lost, missing table) is an upstream error, not a crash.</summary>
+    private static async Task<T> Registry<T>(Func<Task<T>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw new UpstreamException(RegistryConnectionFactory.Service, ex.Message, ex);
+        }
     }
 
     private async Task<ButlerRepositoryConfig> LoadConfigAsync(ButlerStatParams p, CancellationToken cancellationToken)

@@ -68,6 +68,10 @@ internal sealed partial class RunScanner(
                     }
                 }
             }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new Errors.UpstreamException(RegistryConnectionFactory.Service, $"reading {run.Collection.Name}: {ex.Message}", ex);
+            }
             finally
             {
                 channel.Writer.TryComplete();
