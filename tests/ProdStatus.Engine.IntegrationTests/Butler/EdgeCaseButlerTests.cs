@@ -25,7 +25,7 @@ public sealed class EdgeCaseButlerTests : IDisposable
 
         AssertEdgeCases(result);
         Assert.Contains(host.Warnings, w => w.Contains("no metadata", StringComparison.Ordinal) && w.Contains("noquantum.json", StringComparison.Ordinal));
-        Assert.Contains(host.Warnings, w => w.Contains("missing.json", StringComparison.Ordinal));
+        Assert.Contains(host.Warnings, w => w.Contains("missing.json (isr {instrument: LSSTCam-imSim, detector: ", StringComparison.Ordinal));
         Assert.Contains(host.Warnings, w => w.Contains("truncated.json", StringComparison.Ordinal) && w.Contains("not valid JSON", StringComparison.Ordinal));
         Assert.Contains(host.Warnings, w => w.Contains(EdgeCaseRepository.NoTimestampRun, StringComparison.Ordinal));
     }

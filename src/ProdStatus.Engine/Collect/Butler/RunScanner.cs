@@ -25,7 +25,12 @@ internal sealed partial class RunScanner(
     private readonly int[] _warnings = new int[3];
     private long _done;
 
-    private sealed record WorkItem(ButlerTaskAccumulator Task, DatastoreLocation Location);
+    private sealed record WorkItem(ButlerTaskAccumulator Task, DatastoreLocation Location, MetadataDataset Dataset)
+    {
+        /// <summary>For warnings: where, and which quantum (<c>isr {instrument: LSSTCam, detector: 5, exposure: 1405}</c>).</summary>
+        public string Describe() =>
+            $"{Location} ({Dataset.Label} {{{string.Join(", ", Dataset.DataId.Select(kv => $"{kv.Key}: {Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)}"))}}})";
+    }
 
     public async Task<IReadOnlyList<ButlerTaskStats>> ScanAsync(RunSelection.SelectedRun run, IReadOnlyList<MetadataDatasetType> types,
         CancellationToken cancellationToken)
@@ -63,7 +68,7 @@ internal sealed partial class RunScanner(
                         else
                         {
                             dispatched++;
-                            await channel.Writer.WriteAsync(new WorkItem(task, DatastoreLocation.Resolve(config.DatastoreRoot, dataset.Path)), stop.Token);
+                            await channel.Writer.WriteAsync(new WorkItem(task, DatastoreLocation.Resolve(config.DatastoreRoot, dataset.Path), dataset), stop.Token);
                         }
                     }
                 }
@@ -106,23 +111,23 @@ internal sealed partial class RunScanner(
                     break;
                 case MetadataProblem.MissingKeys:
                     item.Task.NoMetadata();
-                    Warn(1, () => Log.NoMetadata(logger, item.Location.ToString(), outcome.Reason!));
+                    Warn(1, () => Log.NoMetadata(logger, item.Describe(), outcome.Reason!));
                     break;
                 default:
                     item.Task.Unreadable();
-                    Warn(2, () => Log.Unreadable(logger, item.Location.ToString(), outcome.Reason!));
+                    Warn(2, () => Log.Unreadable(logger, item.Describe(), outcome.Reason!));
                     break;
             }
         }
         catch (DatastoreFileException ex) when (ex.Missing)
         {
             item.Task.NoFile();
-            Warn(0, () => Log.Missing(logger, item.Location.ToString(), ex.Message));
+            Warn(0, () => Log.Missing(logger, item.Describe(), ex.Message));
         }
         catch (DatastoreFileException ex)
         {
             item.Task.Unreadable();
-            Warn(2, () => Log.Unreadable(logger, item.Location.ToString(), ex.Message));
+            Warn(2, () => Log.Unreadable(logger, item.Describe(), ex.Message));
         }
         Progressed();
     }
