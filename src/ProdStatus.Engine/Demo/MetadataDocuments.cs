@@ -56,7 +56,8 @@ public static class MetadataDocuments
     public static string Yaml(string label, QuantumSample q, int padding = 0)
     {
         var text = new StringBuilder("!<lsst.daf.base.PropertySet>\n");
-        text.Append("- - ").Append(label).Append("\n  - PropertySet\n  - !<lsst.daf.base.PropertySet>\n");
+        bool empty = q.NoWork && padding == 0;
+        text.Append("- - ").Append(label).Append("\n  - PropertySet\n  - !<lsst.daf.base.PropertySet>").Append(empty ? " []\n" : "\n");
         if (!q.NoWork)
         {
             Entry(text, "runStartUtc", "String", Time(q.Start));
