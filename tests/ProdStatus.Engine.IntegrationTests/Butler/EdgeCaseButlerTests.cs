@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProdStatus.Engine.Collect.Butler;
+using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Demo;
 using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Testing.Butler;
@@ -54,6 +55,31 @@ public sealed class EdgeCaseButlerTests : IDisposable
         Assert.Contains(result.Rows, r => r.Row == "20220125T120000Z_isr" && r.Read == 1);
         Assert.DoesNotContain(result.Rows, r => r.Row.Contains("gatherResourceUsage", StringComparison.Ordinal) || r.Row.Contains("config", StringComparison.Ordinal));
         Assert.Equal(E.IsrRun1Registered + 2 + 1 + 1 + 1, result.Campaign.Quanta);
+    }
+
+    [Theory]
+    [InlineData(RegistryGeneration.SynthIntKey)]
+    [InlineData(RegistryGeneration.NameKey2022)]
+    public async Task Read_FirstDataset_HasDataIdPathAndUtcIngestDate(RegistryGeneration generation) =>
+        await AssertFirstDatasetAsync(Path.Combine(await WriteSqliteAsync(generation), "butler.yaml"), new ButlerOptions());
+
+    /// <summary>TIMESTAMP (2022) and TAI nanoseconds (current) ingest dates both come back as the same UTC instant.</summary>
+    internal static async Task AssertFirstDatasetAsync(string butlerYaml, ButlerOptions options)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var config = ButlerRepositoryConfig.Parse(butlerYaml, await File.ReadAllTextAsync(butlerYaml, ct));
+        await using var registry = await ButlerRegistry.OpenAsync(config, options, ct);
+        var run = (await registry.GetCollectionsAsync(ct)).Single(c => c.Name == EdgeCaseRepository.Run1);
+        var isr = (await registry.GetMetadataTypesAsync(ct)).Single(t => t.Label == "isr");
+
+        await using var datasets = registry.ReadAsync(run.Key, isr, ct).GetAsyncEnumerator(ct);
+        Assert.True(await datasets.MoveNextAsync());
+
+        var first = datasets.Current;
+        Assert.Equal("isr/good.json", first.Path);
+        Assert.Equal(new DateTimeOffset(2022, 1, 25, 1, 1, 0, TimeSpan.Zero), first.IngestUtc);
+        Assert.Equal(["detector=1", "exposure=1401", "instrument=LSSTCam-imSim"],
+            first.DataId.Select(kv => $"{kv.Key}={kv.Value}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

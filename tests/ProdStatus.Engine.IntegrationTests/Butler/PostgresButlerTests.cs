@@ -1,4 +1,5 @@
 using Npgsql;
+using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Demo;
 using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Engine.Errors;
@@ -31,6 +32,8 @@ public sealed class PostgresButlerTests(PostgresFixture fixture) : IClassFixture
         Assert.Equal(generation, result.Generation);
         EdgeCaseButlerTests.AssertEdgeCases(result);
         Assert.DoesNotContain(host.Warnings, w => w.Contains(PostgresCluster.Password, StringComparison.Ordinal));
+        await EdgeCaseButlerTests.AssertFirstDatasetAsync(yaml,
+            new ButlerOptions { DbAuthUser = PostgresCluster.User, DbAuthPassword = PostgresCluster.Password, DbAuthFile = Path.Combine(_folder, "none") });
     }
 
     [Fact]
