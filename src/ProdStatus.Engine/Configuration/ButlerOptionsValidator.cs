@@ -9,7 +9,10 @@ internal sealed class ButlerOptionsValidator : IValidateOptions<ButlerOptions>
     {
         var errors = new List<string>();
         const string s = ButlerOptions.Section;
-        PandaOptionsValidator.Range(errors, $"{s}:MaxConcurrency", options.MaxConcurrency, 1, 256);
+        if (options.MaxConcurrency is < 1 or > 256)
+        {
+            errors.Add($"{s}:MaxConcurrency must be between 1 and 256 (got {options.MaxConcurrency})");
+        }
         if (options.MaxMetadataBytes < 1024)
         {
             errors.Add($"{s}:MaxMetadataBytes must be at least 1024 (got {options.MaxMetadataBytes})");
