@@ -14,6 +14,7 @@ public static class CliApplication
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(SlackSignCommand.Create(environment));
         root.Subcommands.Add(ReportPdfCommand.Create(environment));
+        root.Subcommands.Add(GetButlerStatCommand.Create(environment));
         return root;
     }
 

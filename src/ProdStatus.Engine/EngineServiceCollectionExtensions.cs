@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Publish.Slack;
@@ -36,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddPandaCollector(configuration);
         services.AddSlackWeb(configuration);
         services.AddReports(configuration);
+        services.AddButlerCollector(configuration);
         return services;
     }
 }
