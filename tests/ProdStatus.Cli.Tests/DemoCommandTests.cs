@@ -17,6 +17,7 @@ public sealed class DemoCommandTests
             "pandaStat-PREOPS-905.csv", "pandaStat-PREOPS-905.html", "pandaStat-PREOPS-905.png", "pandaStat-PREOPS-905.txt",
             "pandaWfStat-PREOPS-905.csv", "pandaWfStat-PREOPS-905.html", "pandaWfStat-PREOPS-905.png", "pandaWfStat-PREOPS-905.txt",
             "card-PREOPS-905.json", "slack-PREOPS-905.json", "summary-PREOPS-905.pdf",
+            "butlerStat-PREOPS-905.csv", "butlerStat-PREOPS-905.html", "butlerStat-PREOPS-905.png", "butlerStat-PREOPS-905.txt",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.csv")),
@@ -25,6 +26,11 @@ public sealed class DemoCommandTests
         Assert.StartsWith(" Panda campaign statistics PREOPS-905\npandaStat\n||Workflow Task||quanta||", table, StringComparison.Ordinal);
         Assert.Contains("|Campaign|465|2022-01-20 01:37:10|1 day, 3:21:40|", table, StringComparison.Ordinal);
         Assert.Contains("PREOPS-905: 2 workflows, 12 task types", first.Out, StringComparison.Ordinal);
+        // Butler statistics from both registry generations: current (JSON metadata) and 2022 (YAML metadata).
+        Assert.Contains("Butler (butler-current, JSON metadata): 80 of 80 quanta read", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Butler (butler-2022, YAML metadata): 80 of 80 quanta read", first.Out, StringComparison.Ordinal);
+        Assert.StartsWith(" Campaign Butler statistics PREOPS-905\nbutlerStat\n",
+            File.ReadAllText(Path.Combine(root, "one", "outputs", "butler-2022", "butlerStat-PREOPS-905.txt")), StringComparison.Ordinal);
     }
 
     [Fact]

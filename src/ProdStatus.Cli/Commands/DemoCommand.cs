@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProdStatus.Engine.Collect.Http;
+using ProdStatus.Engine.Collect.Butler;
+using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Demo;
 using ProdStatus.Engine.Errors;
@@ -52,13 +54,43 @@ internal static class DemoCommand
             var result = await ProgressDisplay.RunAsync(environment, "PanDA",
                 progress => job.RunAsync(parameters, cleanHistory: true, layout.Outputs, progress, token));
             PandaStatReport.Print(environment, result);
-            var reports = await host.Services.GetRequiredService<ReportWriter>().WriteAllAsync(result.Stats, layout.Outputs, cancellationToken: token);
+
+            var butler = await RunButlerAsync(host.Services, environment.Out, layout, RegistryGeneration.SynthIntKey, layout.Outputs, token);
+            using (var legacyHost = createHost(new Dictionary<string, string?>
+            {
+                ["ProdStatus:Store:Provider"] = "Sqlite",
+                ["ProdStatus:Store:ConnectionString"] = $"Data Source={Path.Combine(root, "prodstat-2022.db")}",
+            }))
+            {
+                await RunButlerAsync(legacyHost.Services, environment.Out, layout, RegistryGeneration.NameKey2022, Path.Combine(layout.Outputs, "butler-2022"), token);
+            }
+
+            var extras = new ReportExtras(Tables: [butler.Stats.Table]);
+            var reports = await host.Services.GetRequiredService<ReportWriter>().WriteAllAsync(result.Stats, layout.Outputs, extras, token);
             await environment.Out.WriteLineAsync($"reports: {Path.GetFileName(reports.Pdf)}, {Path.GetFileName(reports.Card)} (Adaptive Card), {Path.GetFileName(reports.Slack)} (Slack Block Kit)");
             await environment.Out.WriteLineAsync($"sample inputs: {layout.ParamFile} and {layout.Replay} " +
                 $"(again: prodstat get-panda-stat {layout.ParamFile} --replay {layout.Replay} --out {layout.Outputs})");
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>get-butler-stat on a generated repository of one schema generation (current: JSON metadata; 2022: YAML).</summary>
+    private static async Task<ButlerStatJobResult> RunButlerAsync(IServiceProvider services, TextWriter output, DemoLayout layout,
+        RegistryGeneration generation, string outputs, CancellationToken cancellationToken)
+    {
+        string name = generation == RegistryGeneration.NameKey2022 ? "butler-2022" : "butler-current";
+        string butlerYaml = await SampleButlerRepository.WriteAsync(Path.Combine(layout.Root, name), generation, cancellationToken: cancellationToken);
+        string paramPath = Path.Combine(layout.Root, $"{name}-params.yaml");
+        string content = SampleButlerRepository.ParamFile(butlerYaml);
+        await AtomicFile.WriteAllTextAsync(paramPath, content, cancellationToken);
+        var parameters = ButlerStatParams.Read(ParamFile.Parse(paramPath, new StringReader(content)));
+        var result = await services.GetRequiredService<ButlerStatJob>().RunAsync(parameters, cleanHistory: true, outputs, null, cancellationToken);
+        var c = result.Stats.Campaign;
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Butler ({name}, {(generation == RegistryGeneration.NameKey2022 ? "YAML" : "JSON")} metadata): {c.Read} of {c.Quanta} quanta read, " +
+            $"{c.CpuHours:0.00} CPU-hours, max RSS {c.MaxRssGb:0.00} GB -> {Path.Combine(outputs, result.Stats.Table.FileStem(result.Stats.Jira))}.*"));
+        return result;
     }
 
     /// <summary>The recording pass: the in-process sample monitor answers, every answer is saved, the store is thrown away.</summary>

@@ -86,7 +86,10 @@ public static class SampleButlerRepository
         var quanta = new List<Quantum>();
         foreach (string run in runs.Where(r => r != NoTimestampRun))
         {
-            var runStart = new DateTimeOffset(2022, 1, 21, 3, 30, 0, TimeSpan.Zero).AddHours(quanta.Count % 7);
+            // Quanta start shortly after their submission, as in a real campaign.
+            var runStart = Time.WorkflowTimestamp.TryParseSuffix(run, '/', out var submitted)
+                ? submitted.Utc.AddMinutes(11)
+                : new DateTimeOffset(2022, 1, 21, 3, 30, 0, TimeSpan.Zero);
             for (int t = 0; t < Labels.Length; t++)
             {
                 var (label, dims, cpuBase, rssGiB) = Labels[t];
