@@ -179,9 +179,13 @@ public static partial class BpsSubmit
     private static string Expand(string text, Dictionary<string, string> values) =>
         values.Aggregate(text, (current, kv) => current.Replace("{" + kv.Key + "}", kv.Value, StringComparison.Ordinal));
 
-    private static string Mb(long bytes) => (bytes / 1.0e6).ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Mb(long bytes) => OneDecimal(bytes / 1.0e6);
 
-    private static string Minutes(TimeSpan span) => (span.TotalSeconds / 60.0).ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Minutes(TimeSpan span) => OneDecimal(span.TotalSeconds / 60.0);
+
+    /// <summary>Python's <c>"{:.1f}"</c>: ties go to the even digit (1.25 → 1.2).</summary>
+    private static string OneDecimal(double value) =>
+        Math.Round(value, 1, MidpointRounding.ToEven).ToString("0.0", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("QuantumGraph contains (.*) quanta for (.*) task")]
     private static partial Regex QuantaLine();
