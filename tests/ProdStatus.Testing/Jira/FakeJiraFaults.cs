@@ -24,7 +24,10 @@ public sealed class FakeJiraFaults
 
     public int SlowRequests { get; set; }
 
-    public int Refused { get; private set; }
+    public int Refused => RefusedRequests.Count;
+
+    /// <summary>Method and path of every refused request.</summary>
+    public List<string> RefusedRequests { get; } = [];
 
     public void Seed(int seed)
     {
@@ -90,7 +93,7 @@ public sealed class FakeJiraFaults
             }
             if (refuse is not null)
             {
-                Refused++;
+                RefusedRequests.Add($"{context.Request.Method} {context.Request.Path}");
             }
         }
         if (delay > TimeSpan.Zero)
