@@ -11,6 +11,12 @@ public static class CliApplication
         var root = new RootCommand("prodstat: production statistics for Rubin campaigns (PanDA, Butler) into Jira and team channels.");
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(GetPandaStatCommand.Create(environment));
+        root.Subcommands.Add(UpdateIssueCommand.Create(environment));
+        root.Subcommands.Add(UpdateStatCommand.Create(environment));
+        root.Subcommands.Add(AddJobToSummaryCommand.Create(environment));
+        root.Subcommands.Add(ImportSummaryCommand.Create(environment));
+        root.Subcommands.Add(MapDrpStepsCommand.Create(environment));
+        root.Subcommands.Add(ReportToJiraCommand.Create(environment));
         return root;
     }
 
