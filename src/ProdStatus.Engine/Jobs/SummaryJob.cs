@@ -16,7 +16,12 @@ public sealed class SummaryJob(JiraPublisher jira, SummaryRepository repository,
     {
         string summaryIssue = RequireSummaryIssue();
         var issue = await jira.Api.GetIssueAsync(drpIssue, cancellationToken);
-        var row = SummaryRow.From(productionIssue, issue.Key, DrpIssueParser.Parse(issue.Description, issue.Summary));
+        var info = DrpIssueParser.Parse(issue.Description, issue.Summary);
+        if (info.Timestamp == "0")
+        {
+            throw new UserInputException($"{issue.Key}: summary '{issue.Summary}' is not <steps>#<campaign>/<YYYYMMDDTHHMMSSZ>; run update-issue for it first");
+        }
+        var row = SummaryRow.From(productionIssue, issue.Key, info);
         if (reset)
         {
             await repository.ResetAsync(cancellationToken);

@@ -24,8 +24,9 @@ public sealed class JiraException : ProdStatException
     /// <summary>Jira's messages: <c>errorMessages[]</c> then <c>errors{field: message}</c> as <c>field: message</c>.</summary>
     public IReadOnlyList<string> Messages { get; }
 
-    /// <summary>True when the request may have been carried out although no answer came back (timeout, 5xx, reset).</summary>
-    public bool Ambiguous => StatusCode is null or >= HttpStatusCode.InternalServerError;
+    /// <summary>True when the request may have been carried out although no proper answer came back (timeout, reset,
+    /// 5xx other than 503, which Jira uses to refuse work it did not start).</summary>
+    public bool Ambiguous => StatusCode is null || (StatusCode >= HttpStatusCode.InternalServerError && StatusCode != HttpStatusCode.ServiceUnavailable);
 
     public override int ExitCode => StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized
         or HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.RequestEntityTooLarge

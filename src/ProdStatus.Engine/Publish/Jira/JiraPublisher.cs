@@ -33,7 +33,7 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         var others = matches.Skip(1).Select(c => c.Id).ToList();
         if (matches.Count > 0)
         {
-            if (matches[0].Body == body)
+            if (SameText(matches[0].Body, body))
             {
                 return new CommentResult(CommentAction.Unchanged, matches[0].Id, others);
             }
@@ -48,7 +48,7 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         catch (JiraException ex) when (ex.Ambiguous)
         {
             // The POST may have landed; it is not sent again blindly. Look, and only report failure if it is absent.
-            var landed = (await Api.GetCommentsAsync(key, cancellationToken)).FirstOrDefault(c => c.Body == body);
+            var landed = (await Api.GetCommentsAsync(key, cancellationToken)).FirstOrDefault(c => SameText(c.Body, body));
             if (landed is null)
             {
                 throw;
@@ -65,7 +65,7 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         var issue = await Api.GetIssueAsync(key, cancellationToken);
         string fitted = await FitAsync(key, description, overflowFileName, [], cancellationToken);
         bool summaryChanged = summary is not null && issue.Summary != summary;
-        bool descriptionChanged = issue.Description != fitted;
+        bool descriptionChanged = !SameText(issue.Description, fitted);
         if (!summaryChanged && !descriptionChanged)
         {
             return false;
@@ -112,6 +112,10 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         }
         return true;
     }
+
+    /// <summary>Jira may store CRLF line ends and drop trailing blanks; such differences are not changes.</summary>
+    private static bool SameText(string stored, string wanted) =>
+        string.Equals(stored.ReplaceLineEndings("\n").TrimEnd(), wanted.ReplaceLineEndings("\n").TrimEnd(), StringComparison.Ordinal);
 
     /// <summary>Called with the issue's lock held. A text within the limit is kept; a longer one is attached whole and replaced by its first lines and a pointer.</summary>
     private async Task<string> FitAsync(string key, string text, string fileName, IReadOnlyList<string> tokens,
