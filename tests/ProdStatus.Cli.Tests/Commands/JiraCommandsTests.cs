@@ -95,6 +95,30 @@ public sealed class JiraCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportToJira_AgainstJira_UnknownIssueIsExit2WithJirasMessage_ThenPostsOnceWhenItExists()
+    {
+        await using var jira = new ProdStatus.Testing.Jira.FakeJiraServer(ProdStatus.Testing.Jira.FakeJiraAuth.DataCenter());
+        await jira.StartAsync(TestContext.Current.CancellationToken);
+        var config = new Dictionary<string, string?> { ["ProdStatus:Jira:BaseUrl"] = jira.BaseUri.ToString(), ["ProdStatus:Jira:PersonalAccessToken"] = "dc-pat" };
+        string stats = Path.Combine(_dataDir, "pandaStat-PREOPS-905.txt");
+        string yaml = Path.Combine(_dataDir, "report.yaml");
+        await File.WriteAllTextAsync(stats, " Panda campaign statistics PREOPS-905\npandaStat\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(yaml, $"Jira: PREOPS-905\ncomments:\n- file: {stats}\n  tokens: [pandaStat, PREOPS-905]\n", TestContext.Current.CancellationToken);
+
+        var missing = await RunAsync(config, "report-to-jira", yaml);
+        Assert.Equal((2, "error: Jira: list comments of PREOPS-905: HTTP 404: Issue does not exist or you do not have permission to see it.\n"),
+            (missing.Code, missing.Err));
+
+        jira.State.Seed("PREOPS-905");
+        var first = await RunAsync(config, "report-to-jira", yaml);
+        var second = await RunAsync(config, "report-to-jira", yaml);
+        Assert.Equal((0, 0), (first.Code, second.Code));
+        Assert.Contains("added", first.Out, StringComparison.Ordinal);
+        Assert.Contains("unchanged", second.Out, StringComparison.Ordinal);
+        Assert.Single(jira.State.Issues["PREOPS-905"].Comments);
+    }
+
+    [Fact]
     public async Task JiraConfiguration_TokenWithoutEmail_IsRejectedNamingTheKey()
     {
         var result = await RunAsync(new() { ["ProdStatus:Jira:BaseUrl"] = "https://example.atlassian.net", ["ProdStatus:Jira:ApiToken"] = "secret-token" },
