@@ -14,10 +14,11 @@ internal static class UpdateStatCommand
         var production = new Argument<string>("PRODUCTION_ISSUE") { Description = "The production ticket named in the PanDA request, e.g. PREOPS-905." };
         var drp = new Argument<string>("DRP_ISSUE") { Description = "The DRP workflow issue written by update-issue." };
         var replay = new Option<string?>("--replay") { Description = "Answer PanDA requests from DIR (made by get-panda-stat --record).", HelpName = "DIR" };
+        var maxTask = new Option<int>("--maxtask") { Description = "Finished jobs sampled per task; 0 reads them all.", DefaultValueFactory = _ => 100 };
         var dryRun = JiraCommandOptions.DryRun();
         var command = new Command("update-stat", "Refresh the Butler and PanDA statistics in a DRP issue (its keyword header is kept).")
         {
-            production, drp, replay, dryRun,
+            production, drp, replay, maxTask, dryRun,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
@@ -32,7 +33,8 @@ internal static class UpdateStatCommand
                 services.GetRequiredService<HttpTransport>().Replay(Directory.Exists(dir) ? dir : throw new UserInputException($"{dir}: replay folder not found"));
             }
             JiraCommandOptions.Connect(services, parse.GetValue(dryRun));
-            var result = await services.GetRequiredService<UpdateStatJob>().RunAsync(p, d, token);
+            int sample = parse.GetValue(maxTask) is >= 0 and var m ? m : throw new UserInputException("--maxtask must be 0 or more");
+            var result = await services.GetRequiredService<UpdateStatJob>().RunAsync(p, d, sample, token);
             await environment.Out.WriteLineAsync($"{result.Issue}: statistics {(result.Changed ? "updated" : "unchanged")} ({result.Timestamp})");
             if (!result.ButlerAvailable)
             {

@@ -45,8 +45,10 @@ public sealed class UpdateIssueJob(JiraPublisher jira, IOptions<JiraOptions> opt
             }
             catch (JiraException ex) when (ex.Ambiguous)
             {
-                throw new UpstreamException("Jira", $"the new issue may or may not have been created ({ex.Message}); " +
-                    $"run again: an issue with summary '{summary}' is found and reused", ex);
+                // Not sent again blindly: look for it first (Cloud search may lag, so a miss is not proof it is absent).
+                key = await FindExistingAsync(summary, submit.Timestamp, cancellationToken)
+                    ?? throw new UpstreamException("Jira", $"the new issue may or may not have been created ({ex.Message}); " +
+                        $"run again later: an issue with summary '{summary}' is then found and reused instead of created twice", ex);
             }
             created = changed = true;
         }

@@ -21,7 +21,8 @@ public sealed partial class UpdateStatJob(
     JiraPublisher jira, PandaStatService panda, IOptions<JiraOptions> options, IOptions<PandaOptions> pandaOptions,
     IButlerStatSource? butler = null)
 {
-    public async Task<UpdateStatResult> RunAsync(string productionIssue, string drpIssue, CancellationToken cancellationToken = default)
+    /// <param name="maxTask">Finished jobs sampled per task (0 = all); the original sampled 100.</param>
+    public async Task<UpdateStatResult> RunAsync(string productionIssue, string drpIssue, int maxTask = 100, CancellationToken cancellationToken = default)
     {
         var issue = await jira.Api.GetIssueAsync(drpIssue, cancellationToken);
         var (_, ts) = DrpIssueParser.ParseSummary(issue.Summary);
@@ -43,7 +44,7 @@ public sealed partial class UpdateStatJob(
         string baseUrl = options.Value.PandaLinkBase is { Length: > 0 } b ? b : pandaOptions.Value.BaseUrl ?? "";
         text.Append("PanDA link:").Append(DrpDescription.PandaLink(baseUrl, stamp.Key)).Append('\n');
         var day = DateOnly.FromDateTime(stamp.Utc.UtcDateTime);
-        var parameters = new PandaStatParams(productionIssue, [stamp.Key.ToLowerInvariant()], 100, day, day) { HistoryKey = history };
+        var parameters = new PandaStatParams(productionIssue, [stamp.Key.ToLowerInvariant()], maxTask, day, day) { HistoryKey = history };
         var result = await panda.CollectAsync(parameters, cleanHistory: false, progress: null, cancellationToken);
         var workflow = result.Workflows.Where(w => w.Key == stamp.Key).OrderBy(w => w.CreatedUtc ?? DateTimeOffset.MaxValue).FirstOrDefault();
         string? status = null;

@@ -113,6 +113,17 @@ public sealed class UpdateIssueJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drp0_CreateAnswerLost_FindsTheIssueInsteadOfCreatingATwin()
+    {
+        _tree.WithSubmitYaml().With2022Run();
+        _server.Faults.FailAfterProcessing("POST");
+        var result = await RunAsync();
+        Assert.Equal("DRP-1", result.Issue);
+        Assert.Single(_server.State.Issues.Values, i => i.Project == "DRP");
+        Assert.Equal(1, _server.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
     public async Task ExistingIssue_IsOverwritten()
     {
         _tree.WithSubmitYaml().With2022Run();

@@ -38,7 +38,7 @@ public sealed class UpdateStatJobTests : IAsyncLifetime
     public async Task RunAsync_KeepsHeader_WritesPandaTableAndStatusLine_SaysButlerIsUnavailable_Idempotent()
     {
         using var engine = Engine();
-        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", Ct);
+        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", cancellationToken: Ct);
         Assert.True(result.PandaFound);
         Assert.False(result.ButlerAvailable);
         string description = _jira.State.Issues["DRP-148"].Description;
@@ -49,7 +49,7 @@ public sealed class UpdateStatJobTests : IAsyncLifetime
         Assert.Equal(new StatusCounts(3, 212, 3, 0, 0), DrpIssueParser.Parse(description, "x").Status);
 
         string snapshot = _jira.Snapshot();
-        var again = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", Ct);
+        var again = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", cancellationToken: Ct);
         Assert.False(again.Changed);
         Assert.Equal(snapshot, _jira.Snapshot());
     }
@@ -59,7 +59,7 @@ public sealed class UpdateStatJobTests : IAsyncLifetime
     {
         var butler = new ButlerSpy();
         using var engine = Engine(s => s.AddSingleton<IButlerStatSource>(butler));
-        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", Ct);
+        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", cancellationToken: Ct);
         Assert.True(result.ButlerFound);
         Assert.Equal(new ButlerStatRequest("PREOPS-973", "DRP-148", "s3://bucket/repo/butler.yaml", "20220127T205042Z", "drp:DRP-148"), butler.Request);
         Assert.Contains(Header + " Campaign Butler statistics PREOPS-973\nbutlerStat\n||Workflow Task||nQuanta||\n|isr|5|\nPanDA link:",
@@ -71,7 +71,7 @@ public sealed class UpdateStatJobTests : IAsyncLifetime
     {
         _jira.State.Issues["DRP-148"].Summary = "step1#v23_0_0_rc5/PREOPS-973/20220128T000000Z";
         using var engine = Engine();
-        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", Ct);
+        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", cancellationToken: Ct);
         Assert.False(result.PandaFound);
         Assert.EndsWith("&days=62&sortby=time-ascending\n\n\n", _jira.State.Issues["DRP-148"].Description, StringComparison.Ordinal);
     }
