@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProdStatus.Engine.Errors;
-using ProdStatus.Engine.Time;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Drp;
@@ -66,42 +65,13 @@ public static partial class BpsSubmit
         }
         string campaign = values.GetValueOrDefault("campaign") ?? throw UserInputException.ForField(yamlArgument, "campaign", "is required");
         string pipelineYaml = values.GetValueOrDefault("pipelineYaml") ?? "";
-        string output = Expand(values["output"], values);
-        if (Placeholder().Match(output) is { Success: true } unresolved)
-        {
-            throw UserInputException.ForField(yamlArgument, "payload.output",
-                $"'{values["output"]}' uses {unresolved.Value}, which the submit yaml does not define; its submit directory cannot be found");
-        }
-        string outputDir = Path.Combine(Path.GetDirectoryName(yamlPath)!, "submit", output);
-        string ts = ResolveTimestamp(outputDir, timestamp);
-        string uniq = Expand(values["output"] + "_" + ts, values).Replace('/', '_');
-        string dir = Path.Combine(outputDir, ts);
+        string submitRoot = Path.Combine(Path.GetDirectoryName(yamlPath)!, "submit");
+        string output = SubmitDirectory.ResolveOutput(submitRoot, Expand(values["output"], values), yamlArgument);
+        var (dir, ts) = SubmitDirectory.ResolveRun(Path.Combine(submitRoot, output), timestamp);
+        string uniq = (output + "_" + ts).Replace('/', '_');
         lines.Add($"bps_submit_yaml_file: {yamlArgument}");
         bool execButler = AddTreeLines(lines, dir, uniq, Path.GetFileName(yamlPath));
         return new BpsSubmitInfo(lines, campaign, pipelineYaml, ts, uniq, dir, execButler);
-    }
-
-    private static string ResolveTimestamp(string outputDir, string? given)
-    {
-        if (given is { Length: > 0 })
-        {
-            if (!WorkflowTimestamp.TryParse(given.Trim(), out var stamp))
-            {
-                throw new UserInputException($"--ts: '{given}' is not a timestamp YYYYMMDDTHHMMSSZ");
-            }
-            return Directory.Exists(Path.Combine(outputDir, stamp.Key))
-                ? stamp.Key
-                : throw new UserInputException($"{Path.Combine(outputDir, stamp.Key)}: submit directory not found");
-        }
-        if (!Directory.Exists(outputDir))
-        {
-            throw new UserInputException($"{outputDir}: submit directory not found (expected <yaml dir>/submit/<payload.output>)");
-        }
-        var stamps = Directory.EnumerateDirectories(outputDir).Select(Path.GetFileName)
-            .Select(n => WorkflowTimestamp.TryParse(n, out var s) ? s.Key : null).OfType<string>().ToList();
-        return stamps.Count > 0
-            ? stamps.Max(StringComparer.Ordinal)!
-            : throw new UserInputException($"{outputDir}: no YYYYMMDDTHHMMSSZ directory (no submission found)");
     }
 
     private static bool AddTreeLines(List<string> lines, string dir, string uniq, string yamlName)
@@ -189,7 +159,4 @@ public static partial class BpsSubmit
 
     [GeneratedRegex("QuantumGraph contains (.*) quanta for (.*) task")]
     private static partial Regex QuantaLine();
-
-    [GeneratedRegex(@"\{[A-Za-z_][A-Za-z0-9_]*\}")]
-    private static partial Regex Placeholder();
 }

@@ -124,6 +124,17 @@ public sealed class UpdateIssueJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OutputWithOperatorPlaceholder_IsFoundInTheSubmitTree()
+    {
+        _tree.WithSubmitYaml(output: "u/{operator}/{payloadName}", resolvedOutput: "u/ehneilsen/2.2i/runs/DP0.2").With2022Run();
+        var result = await RunAsync();
+        string description = _server.State.Issues[result.Issue].Description;
+        Assert.EndsWith(Path.Combine("submit", "u", "ehneilsen", "2.2i", "runs", "DP0.2", SubmitTreeBuilder.Ts2022), result.SubmitDirectory, StringComparison.Ordinal);
+        Assert.Contains("qgraphsize:2.9MB\n", description, StringComparison.Ordinal);
+        Assert.Contains("output:u/{operator}/{payloadName}\n", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExistingIssue_IsOverwritten()
     {
         _tree.WithSubmitYaml().With2022Run();

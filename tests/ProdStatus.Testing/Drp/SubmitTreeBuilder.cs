@@ -39,11 +39,16 @@ public sealed class SubmitTreeBuilder : IDisposable
 
     public string YamlPath => Path.Combine(Root, "step1_all_1.yaml");
 
-    public string UniqProcName(string ts) => $"2.2i_runs_DP0.2_v23_0_0_rc5_PREOPS-905_{ts}";
+    /// <summary>Where the runs live under <c>submit/</c> (payload.output with its placeholders filled).</summary>
+    public string OutputRelative { get; private set; } = Output;
+
+    public string UniqProcName(string ts) => $"{OutputRelative.Replace('/', '_')}_{ts}";
 
     /// <summary>The user's submit yaml (CRLF line ends and a Latin-1 byte in a comment, as real ones have).</summary>
-    public SubmitTreeBuilder WithSubmitYaml(bool withSwImage = true, string output = "{payloadName}/{campaign}")
+    /// <param name="resolvedOutput">Where BPS put the runs when <paramref name="output"/> uses placeholders the yaml lacks.</param>
+    public SubmitTreeBuilder WithSubmitYaml(bool withSwImage = true, string output = "{payloadName}/{campaign}", string? resolvedOutput = null)
     {
+        OutputRelative = resolvedOutput ?? Output;
         string text = $"""
             # r{'\u00e9'}sum{'\u00e9'} of the step1 run
             includeConfigs:
@@ -93,7 +98,7 @@ public sealed class SubmitTreeBuilder : IDisposable
         return this;
     }
 
-    public string OutputDir => Path.Combine(Root, "submit", Output);
+    public string OutputDir => Path.Combine(Root, "submit", OutputRelative);
 
     private string RunDir(string ts) => Path.Combine(OutputDir, ts);
 
