@@ -99,7 +99,15 @@ public sealed partial class JiraClient(HttpClient http, IOptions<JiraOptions> op
         }
         using var response = await SendAsync(request, operation, cancellationToken);
         string text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return text.Length == 0 ? null : JsonNode.Parse(text);
+        try
+        {
+            return text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            // A proxy or single-sign-on page answering 200 instead of Jira.
+            throw new JiraException(operation, response.StatusCode, ["the answer is not JSON; is BaseUrl the Jira site (not a login page)?"], ex);
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken,

@@ -28,19 +28,20 @@ public sealed class JiraConnection(IServiceProvider services, IOptions<JiraOptio
     {
         get
         {
+            if (!UsesOutbox)
+            {
+                return services.GetRequiredService<JiraClient>(); // typed clients are cheap; the factory manages handlers
+            }
             lock (_gate)
             {
-                return _api ??= Create();
+                return _api ??= CreateOutbox();
             }
         }
     }
 
-    private IJiraApi Create()
+    /// <summary>One outbox per process: it holds the copy that later steps of the run read.</summary>
+    private OutboxJiraApi CreateOutbox()
     {
-        if (!UsesOutbox)
-        {
-            return services.GetRequiredService<JiraClient>();
-        }
         IJiraApi? live = options.Value.HasCredentials ? services.GetRequiredService<JiraClient>() : null;
         return new OutboxJiraApi(OutboxDir, live, options.Value.MaxFieldLength, time);
     }
