@@ -93,6 +93,25 @@ public sealed class JiraPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplaceAttachment_UploadAnswerLost_ChecksInsteadOfUploadingTwice_ThenDeletesTheOld()
+    {
+        await _engine.Get<JiraClient>().AddAttachmentAsync("PREOPS-905", new JiraUpload("map.yaml", "old"u8.ToArray()), Ct);
+        _server.Faults.FailAfterProcessing("POST");
+        Assert.True(await Publisher.ReplaceAttachmentAsync("PREOPS-905", new JiraUpload("map.yaml", "new!"u8.ToArray()), Ct));
+        Assert.Equal("new!", Encoding.UTF8.GetString(Assert.Single(_server.State.Issues["PREOPS-905"].Attachments).Content));
+        Assert.Equal(2, _server.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task EnsureLink_AnswerLost_IsNotCreatedTwice()
+    {
+        _server.State.Seed("DRP-8");
+        _server.Faults.FailAfterProcessing("POST");
+        Assert.True(await Publisher.EnsureLinkAsync("Relates", "PREOPS-905", "DRP-8", Ct));
+        Assert.Single(_server.State.Links);
+    }
+
+    [Fact]
     public async Task EnsureLink_CreatesOnlyWhenAbsent()
     {
         _server.State.Seed("DRP-7");

@@ -92,7 +92,19 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         {
             return false;
         }
-        await Api.CreateIssueLinkAsync(typeName, inwardKey, outwardKey, cancellationToken);
+        try
+        {
+            await Api.CreateIssueLinkAsync(typeName, inwardKey, outwardKey, cancellationToken);
+        }
+        catch (JiraException ex) when (ex.Ambiguous)
+        {
+            var again = await Api.GetIssueAsync(inwardKey, cancellationToken);
+            if (!again.Links.Any(l => string.Equals(l.TypeName, typeName, StringComparison.OrdinalIgnoreCase) &&
+                                      string.Equals(l.OutwardKey, outwardKey, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw;
+            }
+        }
         return true;
     }
 
@@ -105,7 +117,19 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         {
             return false;
         }
-        await Api.AddAttachmentAsync(key, file, cancellationToken);
+        try
+        {
+            await Api.AddAttachmentAsync(key, file, cancellationToken);
+        }
+        catch (JiraException ex) when (ex.Ambiguous)
+        {
+            // Not uploaded twice blindly: if a new copy of the file is there now, it landed; otherwise report the failure.
+            var now = await Api.GetIssueAsync(key, cancellationToken);
+            if (!now.Attachments.Any(a => a.FileName == file.FileName && a.Size == file.Content.Length && old.All(o => o.Id != a.Id)))
+            {
+                throw;
+            }
+        }
         foreach (var attachment in old)
         {
             await Api.DeleteAttachmentAsync(attachment.Id, cancellationToken);
