@@ -119,6 +119,44 @@ public sealed class JiraCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Verbose_RunAgainstJira_NeverPrintsTheToken()
+    {
+        await using var jira = new ProdStatus.Testing.Jira.FakeJiraServer(ProdStatus.Testing.Jira.FakeJiraAuth.Cloud(token: "s3cr3t-api-token"));
+        await jira.StartAsync(TestContext.Current.CancellationToken);
+        jira.State.Seed("DRP-53");
+        jira.State.Seed("DRP-55");
+        jira.Faults.RefuseNext(System.Net.HttpStatusCode.TooManyRequests);
+        var config = new Dictionary<string, string?>
+        {
+            ["ProdStatus:Jira:BaseUrl"] = jira.BaseUri.ToString(), ["ProdStatus:Jira:Email"] = "bot@example.org",
+            ["ProdStatus:Jira:ApiToken"] = "s3cr3t-api-token", ["ProdStatus:Jira:RetryDelayMilliseconds"] = "1",
+        };
+        var result = await RunAsync(config, "--verbose", "add-job-to-summary", "--reset");
+        Assert.Equal(0, result.Code);
+        Assert.DoesNotContain("s3cr3t", result.Out + result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("bot@example.org:s3cr3t-api-token")), result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportSummary_FromFile_ThenAddJob_RendersBothRows()
+    {
+        string store = Path.Combine(_dataDir, "drp54.json");
+        await File.WriteAllTextAsync(store, """{"PREOPS-863#20211102T101010Z": ["PREOPS-863", "DRP-12", [7, 1727, 6, 1, 0], "https://p/x", "step2"]}""", TestContext.Current.CancellationToken);
+        var imported = await RunAsync(null, "import-summary", "--file", store);
+        Assert.Equal((0, "1 summary rows imported; run add-job-to-summary to re-render the tables\n"), (imported.Code, imported.Out));
+        Assert.Equal(0, (await RunAsync(null, "update-issue", _tree.YamlPath, "PREOPS-905")).Code);
+        var added = await RunAsync(null, "add-job-to-summary", "PREOPS-905", "OUTBOX-1");
+        Assert.Contains("2 rows; rewrote DRP-53, DRP-55", added.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddJobToSummary_IssueWithoutTimestamp_IsExit2()
+    {
+        var result = await RunAsync(null, "add-job-to-summary", "PREOPS-905", "DRP-999");
+        Assert.Equal((2, "error: DRP-999: summary '' is not <steps>#<campaign>/<YYYYMMDDTHHMMSSZ>; run update-issue for it first\n"), (result.Code, result.Err));
+    }
+
+    [Fact]
     public async Task JiraConfiguration_TokenWithoutEmail_IsRejectedNamingTheKey()
     {
         var result = await RunAsync(new() { ["ProdStatus:Jira:BaseUrl"] = "https://example.atlassian.net", ["ProdStatus:Jira:ApiToken"] = "secret-token" },
