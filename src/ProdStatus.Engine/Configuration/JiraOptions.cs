@@ -45,6 +45,10 @@ public sealed class JiraOptions
     /// <summary>Prefix of PanDA links written into DRP issues. <value>Default: the PanDA monitor base URL.</value></summary>
     public string? PandaLinkBase { get; set; }
 
+    /// <summary>False adds <c>notifyUsers=false</c> to edits, so re-rendered summary issues do not e-mail every watcher
+    /// (Jira honours it only for project administrators). <value>Default: true.</value></summary>
+    public bool NotifyUsers { get; set; } = true;
+
     /// <summary>Folder of the outbox (dry runs, no credentials). <value>Default: <c>&lt;DataDir&gt;/outbox</c>.</value></summary>
     public string? OutboxDir { get; set; }
 

@@ -90,6 +90,20 @@ public sealed class JiraClientTests
         Assert.DoesNotContain(server.Requests, r => r.Method == "POST");
     }
 
+    [Theory]
+    [InlineData("true", "/rest/api/2/issue/DRP-1")]
+    [InlineData("false", "/rest/api/2/issue/DRP-1?notifyUsers=false")]
+    public async Task EditIssueAsync_NotifyUsersOption(string notify, string path)
+    {
+        var (server, engine) = await StartAsync(FakeJiraAuth.Cloud(), new Dictionary<string, string?> { ["ProdStatus:Jira:NotifyUsers"] = notify });
+        await using var _ = server;
+        using var __ = engine;
+        server.State.Seed("DRP-1");
+        await engine.Get<JiraClient>().EditIssueAsync("DRP-1", "new summary", "new text", Ct);
+        Assert.Equal(path, Assert.Single(server.Requests, r => r.Method == "PUT").PathAndQuery);
+        Assert.Equal(("new summary", "new text"), (server.State.Issues["DRP-1"].Summary, server.State.Issues["DRP-1"].Description));
+    }
+
     [Fact]
     public async Task GetCommentsAsync_ReadsEveryPage()
     {

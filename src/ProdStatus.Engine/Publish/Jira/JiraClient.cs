@@ -57,7 +57,8 @@ public sealed partial class JiraClient(HttpClient http, IOptions<JiraOptions> op
             CheckLength("description", key, description);
             fields["description"] = description;
         }
-        await SendJsonAsync(HttpMethod.Put, $"{Api}issue/{Esc(key)}", new JsonObject { ["fields"] = fields }, $"edit issue {key}", cancellationToken);
+        string query = options.Value.NotifyUsers ? "" : "?notifyUsers=false";
+        await SendJsonAsync(HttpMethod.Put, $"{Api}issue/{Esc(key)}{query}", new JsonObject { ["fields"] = fields }, $"edit issue {key}", cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> SearchAsync(string jql, int maxResults = 1000, CancellationToken cancellationToken = default)
