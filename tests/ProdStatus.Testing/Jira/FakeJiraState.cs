@@ -72,7 +72,8 @@ public sealed partial class FakeJiraState
     {
         var clauses = Clause().Matches(jql).Select(m => (Field: m.Groups[1].Value.ToLowerInvariant(), Op: m.Groups[2].Value,
             Value: Regex.Unescape(m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value))).ToList();
-        if (clauses.Count == 0 || Regex.Split(jql, "(?i) AND ").Length != clauses.Count)
+        string rest = Regex.Replace(Clause().Replace(jql, ""), @"(?i)\bAND\b", "").Trim();
+        if (clauses.Count == 0 || rest.Length > 0 || Regex.Split(jql, "(?i) AND ").Length != clauses.Count)
         {
             throw new FormatException($"fake Jira cannot read JQL '{jql}'");
         }
