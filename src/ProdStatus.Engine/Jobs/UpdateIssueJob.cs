@@ -41,7 +41,14 @@ public sealed class UpdateIssueJob(JiraPublisher jira, IOptions<JiraOptions> opt
             var o = options.Value;
             try
             {
-                key = await jira.Api.CreateIssueAsync(new JiraNewIssue(o.Project, o.IssueType, summary, description, o.Components), cancellationToken);
+                // Jira Cloud burns an issue number on an over-long create: create it short, then let SetFields attach the rest.
+                bool fits = description.Length <= o.MaxFieldLength;
+                key = await jira.Api.CreateIssueAsync(new JiraNewIssue(o.Project, o.IssueType, summary,
+                    fits ? description : "BPS Submit Keywords: see the attachment " + overflow, o.Components), cancellationToken);
+                if (!fits)
+                {
+                    await jira.SetFieldsAsync(key, null, description, overflow, cancellationToken);
+                }
             }
             catch (JiraException ex) when (ex.Ambiguous)
             {

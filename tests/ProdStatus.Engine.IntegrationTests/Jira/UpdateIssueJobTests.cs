@@ -135,6 +135,23 @@ public sealed class UpdateIssueJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drp0_DescriptionOverTheLimit_IsCreatedShortAndTheFullTextAttached()
+    {
+        _tree.WithSubmitYaml().With2022Run();
+        using var engine = new JiraTestEngine(_server, FakeJiraAuth.DataCenter(), new Dictionary<string, string?> { ["ProdStatus:Jira:MaxFieldLength"] = "1000" });
+        var result = await engine.Get<UpdateIssueJob>().RunAsync(_tree.YamlPath, "PREOPS-905", "DRP0", null, Env, Ct);
+        var issue = _server.State.Issues[result.Issue];
+        var attachment = Assert.Single(issue.Attachments);
+        Assert.Equal("update-issue-20220120T012920Z.txt", attachment.FileName);
+        Assert.StartsWith("BPS Submit Keywords:\n{code}\nproject: dp02", System.Text.Encoding.UTF8.GetString(attachment.Content), StringComparison.Ordinal);
+        Assert.True(issue.Description.Length <= 1000);
+        Assert.Contains("[^update-issue-20220120T012920Z.txt]", issue.Description, StringComparison.Ordinal);
+        string snapshot = _server.Snapshot();
+        await engine.Get<UpdateIssueJob>().RunAsync(_tree.YamlPath, "PREOPS-905", "DRP0", null, Env, Ct);
+        Assert.Equal(snapshot, _server.Snapshot());
+    }
+
+    [Fact]
     public async Task ExistingIssue_IsOverwritten()
     {
         _tree.WithSubmitYaml().With2022Run();

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Configuration;
 
@@ -9,7 +10,7 @@ namespace ProdStatus.Engine.Publish.Jira;
 /// serialized; an unchanged text or file is not written again; texts over Jira's field limit go to an attachment with a
 /// pointer left in their place.
 /// </summary>
-public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, IOptions<JiraOptions> options)
+public sealed partial class JiraPublisher(JiraConnection connection, IssueLocks locks, IOptions<JiraOptions> options, ILogger<JiraPublisher> logger)
 {
     public IJiraApi Api => connection.Api;
 
@@ -38,11 +39,13 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
                 return new CommentResult(CommentAction.Unchanged, matches[0].Id, others);
             }
             await Api.UpdateCommentAsync(key, matches[0].Id, body, cancellationToken);
+            Log.Written(logger, key, $"comment {matches[0].Id} updated");
             return new CommentResult(CommentAction.Updated, matches[0].Id, others);
         }
         try
         {
             var added = await Api.AddCommentAsync(key, body, cancellationToken);
+            Log.Written(logger, key, $"comment {added.Id} added");
             return new CommentResult(CommentAction.Added, added.Id, []);
         }
         catch (JiraException ex) when (ex.Ambiguous)
@@ -71,6 +74,7 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
             return false;
         }
         await Api.EditIssueAsync(key, summaryChanged ? summary : null, descriptionChanged ? fitted : null, cancellationToken);
+        Log.Written(logger, key, summaryChanged && descriptionChanged ? "summary and description set" : summaryChanged ? "summary set" : "description set");
         return true;
     }
 
@@ -134,6 +138,7 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         {
             await Api.DeleteAttachmentAsync(attachment.Id, cancellationToken);
         }
+        Log.Written(logger, key, $"{file.FileName} attached ({old.Count} older copies removed)");
         return true;
     }
 
@@ -164,6 +169,12 @@ public sealed class JiraPublisher(JiraConnection connection, IssueLocks locks, I
         head.Append($"The full text ({text.Length} characters) is longer than Jira allows here: see the attachment [^{fileName}].\n");
         string result = head.ToString();
         return result.Length <= max ? result : result[..max];
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "{Issue}: {What}")]
+        public static partial void Written(ILogger logger, string issue, string what);
     }
 }
 
