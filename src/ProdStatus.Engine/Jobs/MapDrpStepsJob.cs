@@ -13,7 +13,9 @@ namespace ProdStatus.Engine.Jobs;
 /// </summary>
 public sealed class MapDrpStepsJob(JiraPublisher jira, IOptions<JiraOptions> options)
 {
-    public async Task<MapDrpStepsResult> RunAsync(string mapYaml, string stepIssue, string campaignFlag, CancellationToken cancellationToken = default)
+    /// <param name="link">Also link STEP_ISSUE to each issue of the map ("Relates"), once: a repeated run adds no duplicate.</param>
+    public async Task<MapDrpStepsResult> RunAsync(string mapYaml, string stepIssue, string campaignFlag, bool link = false,
+        CancellationToken cancellationToken = default)
     {
         string path = Path.GetFullPath(OutputOptions.ExpandHome(mapYaml));
         if (!File.Exists(path))
@@ -24,6 +26,7 @@ public sealed class MapDrpStepsJob(JiraPublisher jira, IOptions<JiraOptions> opt
         bool stepMode = campaignFlag.Trim() == "0";
         string table;
         int rows;
+        var linked = new List<string>();
         if (stepMode)
         {
             var entries = StepMap.ReadStepForm(path);
@@ -35,18 +38,26 @@ public sealed class MapDrpStepsJob(JiraPublisher jira, IOptions<JiraOptions> opt
             }
             table = StepMap.StepTable(parsed, browse);
             rows = parsed.Count;
+            linked.AddRange(entries.Select(e => e.Issue));
         }
         else
         {
             var entries = StepMap.ReadCampaignForm(path);
             table = StepMap.CampaignTable(entries, browse);
             rows = entries.Count;
+            linked.AddRange(entries.Select(e => e.Issue));
         }
         bool described = await jira.SetFieldsAsync(stepIssue, null, table, $"{Path.GetFileNameWithoutExtension(path)}-table.txt", cancellationToken);
         var upload = new JiraUpload(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken), "text/yaml");
         bool attached = await jira.ReplaceAttachmentAsync(stepIssue, upload, cancellationToken);
-        return new MapDrpStepsResult(stepIssue, stepMode ? "step" : "campaign", rows, described, attached, jira.UsesOutbox ? jira.OutboxDir : null);
+        int links = 0;
+        foreach (string issue in link ? linked.Distinct(StringComparer.OrdinalIgnoreCase) : [])
+        {
+            links += await jira.EnsureLinkAsync("Relates", stepIssue, issue, cancellationToken) ? 1 : 0;
+        }
+        return new MapDrpStepsResult(stepIssue, stepMode ? "step" : "campaign", rows, described, attached, links, jira.UsesOutbox ? jira.OutboxDir : null);
     }
 }
 
-public sealed record MapDrpStepsResult(string Issue, string Mode, int Rows, bool DescriptionChanged, bool AttachmentChanged, string? Outbox);
+public sealed record MapDrpStepsResult(string Issue, string Mode, int Rows, bool DescriptionChanged, bool AttachmentChanged, int LinksCreated,
+    string? Outbox);

@@ -95,10 +95,12 @@ public sealed class DrpCommandsTests : IAsyncLifetime
         string stepMap = Path.Combine(dir, "step1_map.yaml");
         File.WriteAllText(stepMap, "{ step1_all_1 : DRP-148, step2_a : DRP-12 }\n");
         var job = _engine.Get<MapDrpStepsJob>();
-        await job.RunAsync(stepMap, "DRP-500", "0", Ct);
+        var first = await job.RunAsync(stepMap, "DRP-500", "0", link: true, Ct);
         string snapshot = _server.Snapshot();
-        var again = await job.RunAsync(stepMap, "DRP-500", "0", Ct);
-        Assert.False(again.DescriptionChanged || again.AttachmentChanged);
+        var again = await job.RunAsync(stepMap, "DRP-500", "0", link: true, Ct);
+        Assert.Equal(2, first.LinksCreated);
+        Assert.False(again.DescriptionChanged || again.AttachmentChanged || again.LinksCreated > 0);
+        Assert.Equal(["DRP-500 -> DRP-148", "DRP-500 -> DRP-12"], _server.State.Links.Select(l => $"{l.Inward} -> {l.Outward}"));
         Assert.Equal(snapshot, _server.Snapshot());
         var issue = _server.State.Issues["DRP-500"];
         Assert.Equal("step1_map.yaml", Assert.Single(issue.Attachments).FileName);
@@ -110,7 +112,7 @@ public sealed class DrpCommandsTests : IAsyncLifetime
             """, issue.Description);
 
         File.WriteAllText(stepMap, "{ step1 : [DRP-466,'2021-12-18','2022-01-12',166000,Complete] }\n");
-        await job.RunAsync(stepMap, "DRP-500", "1", Ct);
+        await job.RunAsync(stepMap, "DRP-500", "1", cancellationToken: Ct);
         Assert.Equal("||Step||Issue||Start||End||Core-hr||Status||\n| step1| [DRP-466|https://jira.example.org/browse/DRP-466] | 2021-12-18|2022-01-12|166000|Complete| \n",
             _server.State.Issues["DRP-500"].Description);
         Assert.Single(_server.State.Issues["DRP-500"].Attachments);
@@ -161,8 +163,8 @@ public sealed class DrpCommandsTests : IAsyncLifetime
             await engine.Get<SummaryJob>().AddAsync("PREOPS-973", "DRP-148", reset: false, Ct);
             string map = Path.Combine(tree.Root, "map.yaml");
             File.WriteAllText(map, $"{{ step1_all_1 : {created.Issue}, old : DRP-148 }}\n");
-            await engine.Get<MapDrpStepsJob>().RunAsync(map, "DRP-12", "0", Ct);
-            await engine.Get<MapDrpStepsJob>().RunAsync(map, "DRP-12", "0", Ct);
+            await engine.Get<MapDrpStepsJob>().RunAsync(map, "DRP-12", "0", link: true, Ct);
+            await engine.Get<MapDrpStepsJob>().RunAsync(map, "DRP-12", "0", link: true, Ct);
             return (server.Snapshot(), server.Landed.ToList());
         }
 
