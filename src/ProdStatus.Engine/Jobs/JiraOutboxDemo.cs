@@ -1,3 +1,4 @@
+using ProdStatus.Engine.Drp;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Jira.Outbox;
@@ -22,6 +23,18 @@ public sealed class JiraOutboxDemo(JiraConnection connection, UpdateIssueJob upd
         var table = await summary.AddAsync(productionIssue, issue.Issue, reset: false, cancellationToken);
         ReportToJiraResult? posted = statistics is null ? null : await reportJob.RunAsync(statistics, cancellationToken);
         return new JiraOutboxDemoResult(issue, table, posted, connection.OutboxDir, OutboxEntries.Read(connection.OutboxDir));
+    }
+
+    /// <summary>The same on the bundled sample (<see cref="SampleSubmitTree"/>, written under <paramref name="root"/>),
+    /// posting the given statistics files of the sample campaign as report-to-jira would.</summary>
+    public async Task<JiraOutboxDemoResult> RunSampleAsync(string root, string outboxDir, IReadOnlyList<ReportComment> comments,
+        IReadOnlyList<string> attachments, CancellationToken cancellationToken = default)
+    {
+        var (yaml, environment) = SampleSubmitTree.Write(Path.Combine(root, "submit-sample"));
+        var report = comments.Count + attachments.Count > 0
+            ? new ReportToJiraParams(null, SampleSubmitTree.ProductionIssue, comments, attachments)
+            : null;
+        return await RunAsync(outboxDir, yaml, SampleSubmitTree.ProductionIssue, report, environment, cancellationToken);
     }
 }
 

@@ -67,4 +67,19 @@ public sealed class OutboxTests
         Assert.Equal(result.Entries.Select(OutboxEntries.Describe), again.Entries.Select(OutboxEntries.Describe));
         Assert.Equal("OUTBOX-1", again.Issue.Issue);
     }
+
+    [Fact]
+    public async Task Demo_OnTheBundledSample_RendersTheCurrentRunsIssueAndTheSummary()
+    {
+        using var engine = new JiraTestEngine(null, null);
+        string root = Path.Combine(engine.DataDir, "demo");
+        var result = await engine.Get<JiraOutboxDemo>().RunSampleAsync(root, Path.Combine(root, "outbox"), [], [], Ct);
+        Assert.Equal("step1#v23_0_0_rc5/PREOPS-905/20220121T031850Z", result.Issue.Summary);
+        string issueText = await File.ReadAllTextAsync(result.Entries[0].RenderedBodyFile!, Ct);
+        Assert.Contains("qgraphsize:1.2MB\nnTotalQuanta:2410\n", issueText, StringComparison.Ordinal);
+        Assert.Contains("|step1|calibrate| | | | | |\n|step1|finalJob| | | | | |\n", issueText, StringComparison.Ordinal);
+        string summary = await File.ReadAllTextAsync(result.Entries[1].RenderedBodyFile!, Ct);
+        Assert.Contains("| 2022-01-21 | [PREOPS-905|https://jira.example.org/browse/PREOPS-905] | OUTBOX-1|{color:blue}0,0,0,0,0{color}|", summary, StringComparison.Ordinal);
+        Assert.Null(result.Report);
+    }
 }
