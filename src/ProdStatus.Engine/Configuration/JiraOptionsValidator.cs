@@ -45,12 +45,20 @@ internal sealed partial class JiraOptionsValidator : IValidateOptions<JiraOption
                 errors.Add($"{s}:{key} must be an issue key such as DRP-53 (got '{value}')");
             }
         }
-        PandaOptionsValidator.Range(errors, $"{s}:TimeoutSeconds", options.TimeoutSeconds, 1, 600);
-        PandaOptionsValidator.Range(errors, $"{s}:MaxRetries", options.MaxRetries, 0, 10);
-        PandaOptionsValidator.Range(errors, $"{s}:RetryDelayMilliseconds", options.RetryDelayMilliseconds, 0, 60_000);
-        PandaOptionsValidator.Range(errors, $"{s}:MaxRetryAfterSeconds", options.MaxRetryAfterSeconds, 0, 3600);
-        PandaOptionsValidator.Range(errors, $"{s}:MaxFieldLength", options.MaxFieldLength, 1000, 32_767);
+        Range(errors, $"{s}:TimeoutSeconds", options.TimeoutSeconds, 1, 600);
+        Range(errors, $"{s}:MaxRetries", options.MaxRetries, 0, 10);
+        Range(errors, $"{s}:RetryDelayMilliseconds", options.RetryDelayMilliseconds, 0, 60_000);
+        Range(errors, $"{s}:MaxRetryAfterSeconds", options.MaxRetryAfterSeconds, 0, 3600);
+        Range(errors, $"{s}:MaxFieldLength", options.MaxFieldLength, 1000, 32_767);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Range(List<string> errors, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{key} must be between {min} and {max} (got {value})");
+        }
     }
 
     private static bool IsHttpUrl(string value) =>
