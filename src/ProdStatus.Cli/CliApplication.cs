@@ -15,6 +15,12 @@ public static class CliApplication
         root.Subcommands.Add(SlackSignCommand.Create(environment));
         root.Subcommands.Add(ReportPdfCommand.Create(environment));
         root.Subcommands.Add(GetButlerStatCommand.Create(environment));
+        root.Subcommands.Add(UpdateIssueCommand.Create(environment));
+        root.Subcommands.Add(UpdateStatCommand.Create(environment));
+        root.Subcommands.Add(AddJobToSummaryCommand.Create(environment));
+        root.Subcommands.Add(ImportSummaryCommand.Create(environment));
+        root.Subcommands.Add(MapDrpStepsCommand.Create(environment));
+        root.Subcommands.Add(ReportToJiraCommand.Create(environment));
         return root;
     }
 

@@ -6,6 +6,7 @@ using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Publish.Slack;
+using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Render.Tables;
@@ -38,6 +39,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSlackWeb(configuration);
         services.AddReports(configuration);
         services.AddButlerCollector(configuration);
+        services.AddJira(configuration);
         return services;
     }
 }

@@ -16,6 +16,9 @@ public sealed record PandaStatParams(
     /// <summary>Fields the original accepted; <c>workNames</c> was never used and still is not.</summary>
     public static readonly string[] KnownFields = ["Jira", "collTypes", "maxtask", "start_date", "stop_date", "workNames"];
 
+    /// <summary>Key of the stored history. <value>Default: <see cref="Jira"/>; update-stat keeps one per DRP issue.</value></summary>
+    public string HistoryKey { get => field ?? Jira; init; }
+
     public DateTimeOffset WindowStartUtc => new(StartDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>Exclusive end: midnight UTC after <see cref="StopDate"/>.</summary>

@@ -32,10 +32,10 @@ public sealed partial class PandaStatService(
         var now = time.GetUtcNow();
         if (cleanHistory)
         {
-            await repository.ClearAsync(p.Jira, cancellationToken);
+            await repository.ClearAsync(p.HistoryKey, cancellationToken);
         }
-        var storedWorkflows = (await repository.GetWorkflowsAsync(p.Jira, cancellationToken)).ToDictionary(w => w.Key, StringComparer.Ordinal);
-        var tasks = (await repository.GetTasksAsync(p.Jira, cancellationToken)).ToDictionary(t => t.JediTaskId);
+        var storedWorkflows = (await repository.GetWorkflowsAsync(p.HistoryKey, cancellationToken)).ToDictionary(w => w.Key, StringComparer.Ordinal);
+        var tasks = (await repository.GetTasksAsync(p.HistoryKey, cancellationToken)).ToDictionary(t => t.JediTaskId);
 
         progress?.Report(new CollectProgress("workflows", 0, 1));
         int days = Math.Max(1, (int)Math.Ceiling((now - p.WindowStartUtc).TotalDays) + 1);
@@ -111,7 +111,7 @@ public sealed partial class PandaStatService(
         {
             tasks[record.JediTaskId] = record;
         }
-        await repository.SaveAsync(p.Jira, selection.Selected, refreshed, cancellationToken);
+        await repository.SaveAsync(p.HistoryKey, selection.Selected, refreshed, cancellationToken);
         foreach (var workflow in selection.Selected)
         {
             storedWorkflows[workflow.Key] = workflow;

@@ -1,0 +1,64 @@
+using System.Text;
+using ProdStatus.Engine.Errors;
+using YamlDotNet.RepresentationModel;
+
+namespace ProdStatus.Engine.Drp;
+
+/// <summary>
+/// The map-drp-steps yaml: step form <c>{bps_yaml_name: DRP-key}</c> or campaign form
+/// <c>{step: [issue, start, end, core-hours, status]}</c>, and the tables rendered from it (spec §3.5).
+/// </summary>
+public static class StepMap
+{
+    public sealed record CampaignEntry(string Step, string Issue, string Start, string End, string CoreHours, string Status);
+
+    public static IReadOnlyList<(string BpsYaml, string Issue)> ReadStepForm(string path)
+    {
+        var root = YamlText.LoadMapping(path);
+        return root.Children.Select(kv =>
+        {
+            string name = (kv.Key as YamlScalarNode)?.Value ?? "";
+            return kv.Value is YamlScalarNode { Value: { Length: > 0 } issue }
+                ? (name, issue.Trim())
+                : throw UserInputException.ForField(path, name, "must be a DRP issue key (step form, CAMPAIGN_FLAG 0)");
+        }).ToList();
+    }
+
+    public static IReadOnlyList<CampaignEntry> ReadCampaignForm(string path)
+    {
+        var root = YamlText.LoadMapping(path);
+        return root.Children.Select(kv =>
+        {
+            string step = (kv.Key as YamlScalarNode)?.Value ?? "";
+            if (kv.Value is not YamlSequenceNode { Children.Count: 5 } seq || seq.Children.Any(c => c is not YamlScalarNode))
+            {
+                throw UserInputException.ForField(path, step, "must be [issue, start, end, core-hours, status] (campaign form)");
+            }
+            var v = seq.Children.Select(YamlText.Str).ToArray();
+            return new CampaignEntry(step, v[0], v[1], v[2], v[3], v[4]);
+        }).ToList();
+    }
+
+    public static string StepTable(IEnumerable<(string BpsYaml, string Issue, DrpIssueInfo Info)> rows, string browseUrl)
+    {
+        var sb = new StringBuilder("||BPS_yaml||Issue||(T,Q,D,Fa,Sf)||DESCRIP||timestamp||\n");
+        foreach (var (bps, issue, info) in rows)
+        {
+            sb.Append("| ").Append(bps).Append("| ").Append(SummaryTables.Link(issue, browseUrl)).Append(" | {color:")
+              .Append(SummaryTables.Colour(info.Status, withProgressRule: true)).Append('}').Append(info.Status).Append("{color} | ")
+              .Append(SummaryTables.Cut(info.HiLow, 28)).Append('|').Append(info.Timestamp).Append("| \n");
+        }
+        return sb.ToString();
+    }
+
+    public static string CampaignTable(IEnumerable<CampaignEntry> entries, string browseUrl)
+    {
+        var sb = new StringBuilder("||Step||Issue||Start||End||Core-hr||Status||\n");
+        foreach (var e in entries)
+        {
+            sb.Append("| ").Append(e.Step).Append("| ").Append(SummaryTables.Link(e.Issue, browseUrl)).Append(" | ")
+              .Append(e.Start).Append('|').Append(e.End).Append('|').Append(e.CoreHours).Append('|').Append(e.Status).Append("| \n");
+        }
+        return sb.ToString();
+    }
+}
