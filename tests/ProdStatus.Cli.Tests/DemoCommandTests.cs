@@ -26,6 +26,10 @@ public sealed class DemoCommandTests
         Assert.StartsWith(" Panda campaign statistics PREOPS-905\npandaStat\n||Workflow Task||quanta||", table, StringComparison.Ordinal);
         Assert.Contains("|Campaign|465|2022-01-20 01:37:10|1 day, 3:21:40|", table, StringComparison.Ordinal);
         Assert.Contains("PREOPS-905: 2 workflows, 12 task types", first.Out, StringComparison.Ordinal);
+        // Jira writes go to the outbox: the DRP issue, both summary tables, two token comments and the PDF.
+        Assert.Contains("Jira (no credentials, outbox", first.Out, StringComparison.Ordinal);
+        Assert.Contains("POST rest/api/2/issue/PREOPS-905/attachments", first.Out, StringComparison.Ordinal);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(root, "one", "jira-outbox")));
         // Butler statistics from both registry generations: current (JSON metadata) and 2022 (YAML metadata).
         Assert.Contains("Butler (butler-current, JSON metadata): 80 of 80 quanta read", first.Out, StringComparison.Ordinal);
         Assert.Contains("Butler (butler-2022, YAML metadata): 80 of 80 quanta read", first.Out, StringComparison.Ordinal);

@@ -10,6 +10,7 @@ using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Output;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Jira.Outbox;
 using ProdStatus.Engine.Render.Reports;
 
 namespace ProdStatus.Cli.Commands;
@@ -68,11 +69,44 @@ internal static class DemoCommand
             var extras = new ReportExtras(Tables: [butler.Stats.Table]);
             var reports = await host.Services.GetRequiredService<ReportWriter>().WriteAllAsync(result.Stats, layout.Outputs, extras, token);
             await environment.Out.WriteLineAsync($"reports: {Path.GetFileName(reports.Pdf)}, {Path.GetFileName(reports.Card)} (Adaptive Card), {Path.GetFileName(reports.Slack)} (Slack Block Kit)");
+            await WriteJiraOutboxAsync(createHost, environment.Out, layout, reports.Pdf, token);
             await environment.Out.WriteLineAsync($"sample inputs: {layout.ParamFile} and {layout.Replay} " +
                 $"(again: prodstat get-panda-stat {layout.ParamFile} --replay {layout.Replay} --out {layout.Outputs})");
             return ExitCodes.Success;
         }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// The Jira part, with no credentials: update-issue on the sample submit tree, add-job-to-summary and
+    /// report-to-jira of the statistics and the PDF, every request written to the outbox folder instead of Jira.
+    /// </summary>
+    private static async Task WriteJiraOutboxAsync(Func<IReadOnlyDictionary<string, string?>?, IHost> createHost, TextWriter output,
+        DemoLayout layout, string pdf, CancellationToken cancellationToken)
+    {
+        string outbox = Path.Combine(layout.Root, "jira-outbox");
+        if (Directory.Exists(outbox))
+        {
+            Directory.Delete(outbox, recursive: true);
+        }
+        using var host = createHost(new Dictionary<string, string?>
+        {
+            ["ProdStatus:Store:Provider"] = "Sqlite",
+            ["ProdStatus:Store:ConnectionString"] = $"Data Source={layout.Database}",
+            // Sample keys for the summary issues: the demo never talks to Jira.
+            ["ProdStatus:Jira:SummaryIssue"] = "DRP-53",
+            ["ProdStatus:Jira:Step1SummaryIssue"] = "DRP-55",
+        });
+        string stats = Path.Combine(layout.Outputs, $"pandaStat-{SampleCampaign.Jira}.txt");
+        string butler = Path.Combine(layout.Outputs, $"butlerStat-{SampleCampaign.Jira}.txt");
+        var result = await host.Services.GetRequiredService<JiraOutboxDemo>().RunSampleAsync(layout.Root, outbox,
+            [new ReportComment(stats, ["pandaStat", "campaign", SampleCampaign.Jira]), new ReportComment(butler, ["butlerStat", SampleCampaign.Jira])],
+            [pdf], cancellationToken);
+        await output.WriteLineAsync($"Jira (no credentials, outbox {result.Outbox}): {result.Entries.Count} requests that would be sent:");
+        foreach (var entry in result.Entries)
+        {
+            await output.WriteLineAsync($"  {OutboxEntries.Describe(entry)}");
+        }
     }
 
     /// <summary>get-butler-stat on a generated repository of one schema generation (current: JSON metadata; 2022: YAML).</summary>
