@@ -34,12 +34,21 @@ public sealed partial class UpdateStatJob(
         var text = new StringBuilder(DrpDescription.Header(issue.Description));
 
         string? butlerText = null;
+        string? butlerProblem = butler is null ? "no Butler collector in this build" : null;
         if (butler is not null)
         {
             string? config = ButlerConfigLine().Match(issue.Description) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
-            butlerText = await butler.GetButlerStatTextAsync(new ButlerStatRequest(productionIssue, issue.Key, config, stamp.Key, history), cancellationToken);
+            try
+            {
+                butlerText = await butler.GetButlerStatTextAsync(new ButlerStatRequest(productionIssue, issue.Key, config, stamp.Key, history), cancellationToken);
+            }
+            catch (ProdStatException ex)
+            {
+                // The PanDA part still gets written: one unreachable repository must not block the whole refresh.
+                butlerProblem = ex.Message.Split('\n')[0].Trim();
+            }
         }
-        text.Append(butlerText ?? (butler is null ? "Butler statistics unavailable: no Butler collector in this build\n" : "\n"));
+        text.Append(butlerText ?? (butlerProblem is null ? "\n" : $"Butler statistics unavailable: {butlerProblem}\n"));
 
         string baseUrl = options.Value.PandaLinkBase is { Length: > 0 } b ? b : pandaOptions.Value.BaseUrl ?? "";
         text.Append("PanDA link:").Append(DrpDescription.PandaLink(baseUrl, stamp.Key)).Append('\n');

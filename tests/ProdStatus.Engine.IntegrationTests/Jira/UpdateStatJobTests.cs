@@ -40,9 +40,11 @@ public sealed class UpdateStatJobTests : IAsyncLifetime
         using var engine = Engine();
         var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", cancellationToken: Ct);
         Assert.True(result.PandaFound);
-        Assert.False(result.ButlerAvailable);
+        Assert.False(result.ButlerFound);
         string description = _jira.State.Issues["DRP-148"].Description;
-        Assert.StartsWith(Header + "Butler statistics unavailable: no Butler collector in this build\nPanDA link:https://panda.example.org/" +
+        // The issue's butlerConfig is on S3 and no S3 credentials are configured: said in one line, PanDA part still written.
+        Assert.StartsWith(Header + "Butler statistics unavailable: no S3 credentials: set ProdStatus:Butler:S3AccessKeyId and S3SecretAccessKey, " +
+            "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or an AWS profile 'default'\nPanDA link:https://panda.example.org/" +
             "tasks/?taskname=*20220127t205042z*&date_from=01-01-2022&days=62&sortby=time-ascending\n Panda campaign statistics PREOPS-973\npandaStat\n",
             description, StringComparison.Ordinal);
         Assert.EndsWith("Status:Finished nTasks:3 nFiles:212 nRemain:0 nProc: nFinish:3 nFail:0 nSubFinish:0\n", description, StringComparison.Ordinal);

@@ -17,6 +17,7 @@ public static class ButlerServiceCollectionExtensions
         services.AddSingleton<ButlerStatsRepository>();
         services.AddTransient<ButlerStatService>();
         services.AddTransient<Jobs.ButlerStatJob>();
+        services.AddTransient<Drp.IButlerStatSource, ButlerStatSource>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class ButlerStatService(
         Log.Opened(logger, config.Source, registry.Schema.Generation, registry.Schema.DatasetsVersion);
         if (cleanHistory)
         {
-            await repository.ClearAsync(p.Jira, cancellationToken);
+            await repository.ClearAsync(p.Campaign.HistoryKey, cancellationToken);
         }
         var selection = RunSelection.Select(await Registry(() => registry.GetCollectionsAsync(cancellationToken)), p.Campaign);
         foreach (string name in selection.SkippedNoTimestamp)
@@ -41,7 +41,7 @@ public sealed partial class ButlerStatService(
             Log.NothingSelected(logger, p.Jira, string.Join(", ", p.Campaign.CollTypes), p.Campaign.StartDate, p.Campaign.StopDate);
         }
         var types = await Registry(() => registry.GetMetadataTypesAsync(cancellationToken));
-        var stored = await repository.GetRunsAsync(p.Jira, cancellationToken);
+        var stored = await repository.GetRunsAsync(p.Campaign.HistoryKey, cancellationToken);
         var toScan = new List<(RunSelection.SelectedRun Run, long Registered)>();
         foreach (var run in selection.Selected)
         {
@@ -59,13 +59,13 @@ public sealed partial class ButlerStatService(
         foreach (var (run, registered) in toScan)
         {
             var stats = await scan.ScanAsync(run, types, cancellationToken);
-            await repository.SaveRunAsync(p.Jira, run.Collection.Name, run.Stamp.Key, config.Source, registered, p.Campaign.MaxTask, stats,
+            await repository.SaveRunAsync(p.Campaign.HistoryKey, run.Collection.Name, run.Stamp.Key, config.Source, registered, p.Campaign.MaxTask, stats,
                 time.GetUtcNow(), cancellationToken);
             scanned.AddRange(stats);
         }
         scan.ReportSuppressedWarnings();
 
-        var all = await repository.GetTasksAsync(p.Jira, cancellationToken);
+        var all = await repository.GetTasksAsync(p.Campaign.HistoryKey, cancellationToken);
         var rows = ButlerAggregation.ByRow(all);
         var campaign = ButlerAggregation.Campaign(all);
         var thisRun = ButlerAggregation.Summarize("read now", scanned);

@@ -174,9 +174,30 @@ public sealed class DatastoreReader(IOptions<ButlerOptions> options) : IDisposab
         {
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region);
         }
-        return o.S3AccessKeyId is { Length: > 0 } id
-            ? new AmazonS3Client(new BasicAWSCredentials(id, o.S3SecretAccessKey), config)
-            : new AmazonS3Client(config);
+        return new AmazonS3Client(S3Credentials(o), config);
+    }
+
+    /// <summary>
+    /// Configured keys, else the standard environment variables, else a shared-credentials profile. Never the EC2
+    /// instance-metadata service the SDK would otherwise try (a link-local network call that cannot succeed here).
+    /// </summary>
+    private static AWSCredentials S3Credentials(ButlerOptions o)
+    {
+        if (o.S3AccessKeyId is { Length: > 0 } id)
+        {
+            return new BasicAWSCredentials(id, o.S3SecretAccessKey);
+        }
+        if (Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 })
+        {
+            return new EnvironmentVariablesAWSCredentials();
+        }
+        string profile = Environment.GetEnvironmentVariable("AWS_PROFILE") is { Length: > 0 } named ? named : "default";
+        if (new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile))
+        {
+            return fromProfile;
+        }
+        throw new UserInputException(
+            $"no S3 credentials: set {ButlerOptions.Section}:S3AccessKeyId and S3SecretAccessKey, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or an AWS profile '{profile}'");
     }
 
     public void Dispose()
