@@ -17,7 +17,8 @@ internal static class BotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JiraWebhookOptions>, BotOptionsValidator>();
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
-        services.AddSingleton<JobProcessor>();
+        services.AddTransient<DrpActions>();
+        services.AddTransient<JobProcessor>();
         services.AddHostedService<InboxWorker>();
 
         // response_url posts are not idempotent: retried only when Slack says 429 (Retry-After honoured).

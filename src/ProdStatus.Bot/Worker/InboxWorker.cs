@@ -14,7 +14,7 @@ namespace ProdStatus.Bot.Worker;
 /// </summary>
 public sealed partial class InboxWorker(
     InboxRepository inbox,
-    JobProcessor processor,
+    IServiceScopeFactory scopes,
     IOptions<WorkerOptions> options,
     BotMetrics metrics,
     TimeProvider time,
@@ -53,6 +53,8 @@ public sealed partial class InboxWorker(
     private async Task RunAsync(InboxJob job, WorkerOptions o, CancellationToken stoppingToken)
     {
         var watch = Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
         try
         {
             await processor.ProcessAsync(job, stoppingToken);

@@ -6,7 +6,10 @@ using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Slack;
+using ProdStatus.Engine.Render.Tables;
+using System.Text.Json.Nodes;
 using ProdStatus.Engine.Publish.Teams;
 using ProdStatus.Engine.Render.Cards;
 using ProdStatus.Engine.Render.Pdf;
@@ -22,6 +25,8 @@ public sealed class JobProcessor(
     TeamsWebhookClient teams,
     CampaignReportBuilder reports,
     CampaignPdfRenderer pdf,
+    DrpActions drp,
+    JiraPublisher jira,
     IOptions<SlackWebOptions> slackOptions,
     IOptions<TeamsOptions> teamsOptions,
     IOptions<WorkerOptions> options,
@@ -37,12 +42,18 @@ public sealed class JobProcessor(
         {
             case InboxKinds.SlackCommand:
                 var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
-                var report = reports.Build((await CampaignStatsAsync(command.Issue!, cancellationToken)).Stats);
-                await AnswerAsync(job, command, SlackMessages.Summary(report, inChannel: true), cancellationToken);
+                await AnswerAsync(job, command, await RunCommandAsync(command, cancellationToken), cancellationToken);
                 break;
             case InboxKinds.JiraTransition:
                 var transition = JsonSerializer.Deserialize(job.Payload, BotJson.Default.JiraTransitionJob)!;
-                await PublishRefreshAsync(reports.Build((await CampaignStatsAsync(transition.IssueKey, cancellationToken)).Stats), cancellationToken);
+                if (drp.IsDrpIssue(transition.IssueKey))
+                {
+                    await drp.RefreshAsync(transition.IssueKey, cancellationToken);
+                    break;
+                }
+                var report = reports.Build((await CampaignStatsAsync(transition.IssueKey, cancellationToken)).Stats);
+                await PublishToJiraAsync(report, cancellationToken);
+                await PublishRefreshAsync(report, cancellationToken);
                 break;
             default:
                 throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
@@ -57,6 +68,36 @@ public sealed class JobProcessor(
             var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
             await AnswerAsync(job, command, SlackMessages.Error(command, error), cancellationToken);
         }
+    }
+
+    private async Task<JsonObject> RunCommandAsync(SlackCommandJob command, CancellationToken cancellationToken)
+    {
+        switch (command.Verb)
+        {
+            case "stats":
+                var report = reports.Build((await CampaignStatsAsync(command.Issue!, cancellationToken)).Stats);
+                return SlackMessages.Summary(report, inChannel: true);
+            case "status":
+                return SlackMessages.Text(await drp.StatusAsync(command.Issue!, cancellationToken), inChannel: true);
+            case "refresh":
+                var refreshed = await drp.RefreshAsync(command.Issue!, cancellationToken);
+                string what = refreshed.Changed ? "refreshed" : "already up to date";
+                return SlackMessages.Text($"*{refreshed.Issue}* {what}: {refreshed.StatusLine ?? "workflow not in PanDA yet"}" +
+                    (refreshed.Outbox is null ? "" : $" (no Jira credentials: written to the outbox {refreshed.Outbox})"), inChannel: true);
+            case "summary":
+                return SlackMessages.Text(await drp.SummaryAsync(cancellationToken), inChannel: true);
+            default:
+                throw new UserInputException($"unknown command '{command.Verb}'");
+        }
+    }
+
+    /// <summary>The production issue gets its statistics as a token-identified comment (replaced, never duplicated) and the PDF.</summary>
+    private async Task PublishToJiraAsync(CampaignReport report, CancellationToken cancellationToken)
+    {
+        var table = report.Tables.First(t => t.Name == Engine.Aggregate.PandaTables.TaskTableName);
+        await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], JiraWikiTableWriter.Write(table),
+            $"{table.FileStem(report.Jira)}.txt", cancellationToken);
+        await jira.ReplaceAttachmentAsync(report.Jira, new JiraUpload($"summary-{report.Jira}.pdf", pdf.Render(report), "application/pdf"), cancellationToken);
     }
 
     /// <summary>A refreshed campaign goes to the team channel (summary and PDF) and to Teams (the card), where configured.</summary>

@@ -17,6 +17,21 @@ internal static class SlackMessages
         return message;
     }
 
+    public static JsonObject Text(string mrkdwn, bool inChannel)
+    {
+        string text = Truncate(mrkdwn, 3000);
+        var message = new JsonObject
+        {
+            ["text"] = text,
+            ["blocks"] = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = text } }),
+        };
+        if (inChannel)
+        {
+            message["response_type"] = "in_channel";
+        }
+        return message;
+    }
+
     public static JsonObject Error(SlackCommandJob command, string error) => new()
     {
         ["response_type"] = "ephemeral",

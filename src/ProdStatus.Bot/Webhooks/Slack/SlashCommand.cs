@@ -2,15 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace ProdStatus.Bot.Webhooks.Slack;
 
-/// <summary>The text after <c>/prodstat</c>: <c>stats PREOPS-905</c> or <c>help</c>.</summary>
+/// <summary>The text after <c>/prodstat</c>: <c>stats PREOPS-905</c>, <c>status DRP-148</c>, <c>refresh DRP-148</c>, <c>summary</c>, <c>help</c>.</summary>
 public sealed partial record SlashCommand(string Verb, string? Issue)
 {
     public const string Stats = "stats";
+    public const string Status = "status";
+    public const string Refresh = "refresh";
+    public const string Summary = "summary";
     public const string Help = "help";
 
     public const string HelpText = """
         *prodstat* — production statistics from PanDA, reported here and in Jira
         • `/prodstat stats PREOPS-905` — campaign statistics of a production issue
+        • `/prodstat status DRP-148` — status of a DRP workflow issue
+        • `/prodstat refresh DRP-148` — refresh the statistics in a DRP issue's description
+        • `/prodstat summary` — the table of all workflows
         • `/prodstat help` — this text
         """;
 
@@ -25,9 +31,9 @@ public sealed partial record SlashCommand(string Verb, string? Issue)
         string verb = words[0].ToLowerInvariant();
         switch (verb)
         {
-            case Help when words.Length == 1:
+            case Help or Summary when words.Length == 1:
                 return new SlashCommand(verb, null);
-            case Stats when words.Length == 2 && IssueKey().IsMatch(words[1]):
+            case Stats or Status or Refresh when words.Length == 2 && IssueKey().IsMatch(words[1]):
                 return new SlashCommand(verb, words[1].ToUpperInvariant());
             default:
                 return null;
