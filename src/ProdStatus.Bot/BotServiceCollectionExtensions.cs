@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Polly;
 using ProdStatus.Bot.Telemetry;
 using ProdStatus.Bot.Worker;
@@ -17,6 +18,16 @@ internal static class BotServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<JiraWebhookOptions>, BotOptionsValidator>();
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
+        // OpenTelemetry: the bot's meter plus ASP.NET Core and HttpClient metrics; exported over OTLP when the
+        // standard OTEL_EXPORTER_OTLP_ENDPOINT is set (no exporter otherwise).
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(BotMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+            if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
         services.AddTransient<DrpActions>();
         services.AddTransient<JobProcessor>();
         services.AddHostedService<InboxWorker>();
