@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using ProdStatus.Engine.Demo;
 using ProdStatus.Testing.Panda;
 using ProdStatus.Testing.Bot;
+using ProdStatus.Testing.Jira;
 using ProdStatus.Testing.Slack;
 
 namespace ProdStatus.Bot.Tests;
@@ -52,8 +53,72 @@ public sealed class CrashRecoveryTests
         Assert.StartsWith("Campaign summary PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
     }
 
-    private static Process StartBot(int port, string root, string db, Uri monitor) =>
-        BotProcess.Start(Path.Combine(AppContext.BaseDirectory, "ProdStatus.Bot.dll"), port, new Dictionary<string, string>
+    [Fact]
+    public async Task KilledBetweenJiraWrites_TheRerunLeavesOneCommentAndOneAttachment()
+    {
+        await using var monitor = new FakePandaMonitor(SampleCampaign.Create());
+        await monitor.StartAsync(Ct);
+        await using var jira = new FakeJiraServer(FakeJiraAuth.Cloud());
+        await jira.StartAsync(Ct);
+        jira.State.Seed("PREOPS-905", "DP0.2");
+        // Every Jira answer takes 2 s: the kill below lands after the comment and before the attachment.
+        jira.Faults.SlowDelay = TimeSpan.FromSeconds(2);
+        jira.Faults.SlowRequests = 1000;
+        string root = Directory.CreateTempSubdirectory("prodstat-crash-jira-").FullName;
+        string db = Path.Combine(root, "bot.db");
+        var jiraSettings = new Dictionary<string, string>
+        {
+            ["ProdStatus__Jira__BaseUrl"] = jira.BaseUri.ToString(),
+            ["ProdStatus__Jira__Email"] = "bot@example.org",
+            ["ProdStatus__Jira__ApiToken"] = "cloud-token",
+            ["ProdStatus__Jira__DebounceSeconds"] = "0",
+        };
+
+        int port = BotProcess.FreePort();
+        using (var first = StartBot(port, root, db, monitor.BaseUri, jiraSettings))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            await BotProcess.WaitReadyAsync(http, Ct);
+            using var request = Signing.JiraWebhook(Signing.Transition("PREOPS-905", "Done"), "delivery-1");
+            request.RequestUri = new Uri("jira/webhook", UriKind.Relative);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(request, Ct)).StatusCode);
+            var watch = Stopwatch.StartNew();
+            while (CommentCount(jira) == 0 && watch.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(20, Ct);
+            }
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync(Ct);
+        }
+        Assert.Equal(1, CommentCount(jira));
+        Assert.Empty(jira.State.Issues["PREOPS-905"].Attachments);
+
+        jira.Faults.SlowRequests = 0;
+        port = BotProcess.FreePort();
+        using var second = StartBot(port, root, db, monitor.BaseUri, jiraSettings);
+        try
+        {
+            await WaitForStateAsync(db, "Done", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+        }
+        Assert.Equal(2, await ScalarAsync(db, "SELECT attempts FROM bot_inbox"));
+        Assert.Equal(1, CommentCount(jira));
+        Assert.Equal("summary-PREOPS-905.pdf", Assert.Single(jira.State.Issues["PREOPS-905"].Attachments).FileName);
+    }
+
+    private static int CommentCount(FakeJiraServer jira)
+    {
+        lock (jira.State.Gate)
+        {
+            return jira.State.Issues["PREOPS-905"].Comments.Count;
+        }
+    }
+
+    private static Process StartBot(int port, string root, string db, Uri monitor, IReadOnlyDictionary<string, string>? extra = null) =>
+        BotProcess.Start(Path.Combine(AppContext.BaseDirectory, "ProdStatus.Bot.dll"), port, new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
         {
             ["ProdStatus__Slack__SigningSecret"] = BotApplication.SlackSecret,
             ["ProdStatus__Jira__WebhookSecret"] = BotApplication.JiraSecret,
