@@ -7,7 +7,8 @@ using ProdStatus.Engine.Time;
 namespace ProdStatus.Engine.Render.Reports;
 
 /// <summary>Builds the format-independent <see cref="CampaignReport"/> from one get-panda-stat result.</summary>
-public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOptions<PandaOptions> panda, TimeProvider time)
+public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOptions<PandaOptions> panda, TimeProvider time,
+    IOptions<JiraOptions>? jiraOptions = null)
 {
     public CampaignReport Build(PandaStatResult result, ReportExtras? extras = null)
     {
@@ -54,9 +55,9 @@ public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOpti
 
     private ReportLinks Links(string jira, DataWindow? window)
     {
-        Uri? jiraLink = options.Value.JiraBrowseUrl is { Length: > 0 } browse
-            ? new Uri(WithSlash(browse) + Uri.EscapeDataString(jira))
-            : null;
+        // Reports:JiraBrowseUrl, else the Jira client's browse URL (Jira:BrowseUrl or <BaseUrl>/browse/).
+        string? browse = options.Value.JiraBrowseUrl is { Length: > 0 } own ? own : jiraOptions?.Value.ResolveBrowseUrl();
+        Uri? jiraLink = browse is { Length: > 0 } ? new Uri(WithSlash(browse) + Uri.EscapeDataString(jira)) : null;
         string? monitor = options.Value.PandaMonitorUrl is { Length: > 0 } m ? m : panda.Value.BaseUrl;
         Uri? pandaLink = null;
         if (monitor is { Length: > 0 } && Uri.TryCreate(monitor, UriKind.Absolute, out _))
