@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Tables;
 using ProdStatus.Engine.Store;
@@ -31,6 +32,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TableOutputs>();
 
         services.AddPandaCollector(configuration);
+        services.AddTiming();
         return services;
     }
 }
