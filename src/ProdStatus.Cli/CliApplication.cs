@@ -12,6 +12,9 @@ public static class CliApplication
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(GetPandaStatCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
+        root.Subcommands.Add(PrepTimingDataCommand.Create(environment));
+        root.Subcommands.Add(PlotDataCommand.Create(environment));
+        root.Subcommands.Add(MakeProdGroupsCommand.Create(environment));
         return root;
     }
 

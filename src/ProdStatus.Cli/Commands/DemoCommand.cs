@@ -13,7 +13,8 @@ namespace ProdStatus.Cli.Commands;
 
 /// <summary>
 /// <c>prodstat demo [--out DIR]</c>: the main job on the bundled sample campaign, with no network and no credentials.
-/// Writes the sample monitor's answers as a replay folder, then runs get-panda-stat on it with a SQLite store.
+/// Writes the sample monitor's answers as a replay folder, then runs get-panda-stat, prep-timing-data and plot-data on it
+/// with a SQLite store.
 /// </summary>
 internal static class DemoCommand
 {
@@ -25,7 +26,7 @@ internal static class DemoCommand
             HelpName = "DIR",
             DefaultValueFactory = _ => "prodstat-demo",
         };
-        var command = new Command("demo", "Run get-panda-stat on the bundled sample campaign (replay folder, SQLite store, no network).")
+        var command = new Command("demo", "Run get-panda-stat and the timing plots on the bundled sample campaign (replay folder, SQLite store, no network).")
         {
             outDir,
         };
@@ -36,8 +37,10 @@ internal static class DemoCommand
             Directory.CreateDirectory(root);
             await AtomicFile.WriteAllTextAsync(layout.ParamFile, SampleCampaign.ParamFile + "\n", token);
             var parameters = PandaStatParams.Read(ParamFile.Parse(layout.ParamFile, new StringReader(SampleCampaign.ParamFile)));
+            await AtomicFile.WriteAllTextAsync(layout.TimingParamFile, SampleTiming.ParamFile + "\n", token);
+            var timing = TimingParams.Read(ParamFile.Parse(layout.TimingParamFile, new StringReader(SampleTiming.ParamFile)));
 
-            await RecordSampleMonitorAsync(createHost, layout, parameters, token);
+            await RecordSampleMonitorAsync(createHost, layout, parameters, timing, token);
 
             using var host = createHost(new Dictionary<string, string?>
             {
@@ -52,6 +55,11 @@ internal static class DemoCommand
             PandaStatReport.Print(environment, result);
             await environment.Out.WriteLineAsync($"sample inputs: {layout.ParamFile} and {layout.Replay} " +
                 $"(again: prodstat get-panda-stat {layout.ParamFile} --replay {layout.Replay} --out {layout.Outputs})");
+
+            var (prep, plots) = await ProgressDisplay.RunAsync(environment, "PanDA timing",
+                progress => host.Services.GetRequiredService<TimingJob>().RunAsync(timing, layout.Outputs, progress, token));
+            PrepTimingDataCommand.Print(environment, timing, prep);
+            PlotDataCommand.Print(environment, plots);
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -59,7 +67,7 @@ internal static class DemoCommand
 
     /// <summary>The recording pass: the in-process sample monitor answers, every answer is saved, the store is thrown away.</summary>
     private static async Task RecordSampleMonitorAsync(Func<IReadOnlyDictionary<string, string?>?, IHost> createHost, DemoLayout layout,
-        PandaStatParams parameters, CancellationToken cancellationToken)
+        PandaStatParams parameters, TimingParams timing, CancellationToken cancellationToken)
     {
         if (Directory.Exists(layout.Replay))
         {
@@ -77,6 +85,7 @@ internal static class DemoCommand
             transport.InProcess = () => new SimulatorHandler(new PandaMonitorSimulator(SampleCampaign.Create()));
             transport.Record(layout.Replay);
             await host.Services.GetRequiredService<PandaStatService>().CollectAsync(parameters, cleanHistory: true, progress: null, cancellationToken);
+            await host.Services.GetRequiredService<TimingDataService>().CollectAsync(timing, progress: null, cancellationToken);
         }
         finally
         {
@@ -90,6 +99,7 @@ internal static class DemoCommand
     private sealed record DemoLayout(string Root)
     {
         public string ParamFile => Path.Combine(Root, "panda-params.yaml");
+        public string TimingParamFile => Path.Combine(Root, "timing-params.yaml");
         public string Replay => Path.Combine(Root, "panda-replay");
         public string Outputs => Path.Combine(Root, "outputs");
         public string Database => Path.Combine(Root, "prodstat.db");
