@@ -47,7 +47,7 @@ public sealed class TimingPlotRenderer(FontLibrary fonts)
             plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
             plot.Axes.Left.TickLabelStyle.FontSize = 14;
             plot.Legend.FontSize = 14;
-            plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+            plot.ShowLegend(ScottPlot.Edge.Right); // outside the data area: it never hides a peak
             return plot.GetImageBytes(Width, Height, ScottPlot.ImageFormat.Png);
         }
         finally
