@@ -16,6 +16,8 @@ public sealed class DemoCommandTests
         [
             "pandaStat-PREOPS-905.csv", "pandaStat-PREOPS-905.html", "pandaStat-PREOPS-905.png", "pandaStat-PREOPS-905.txt",
             "pandaWfStat-PREOPS-905.csv", "pandaWfStat-PREOPS-905.html", "pandaWfStat-PREOPS-905.png", "pandaWfStat-PREOPS-905.txt",
+            "panda_time_series_makeWarp.csv", "panda_time_series_pipetaskInit.csv", "panda_time_series_visit_detector_1.csv",
+            "timing-PREOPS-905.png", "timing_makeWarp.png", "timing_pipetaskInit.png", "timing_visit_detector_1.png",
         ];
         Assert.Equal(expected, Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.csv")),
@@ -24,6 +26,9 @@ public sealed class DemoCommandTests
         Assert.StartsWith(" Panda campaign statistics PREOPS-905\npandaStat\n||Workflow Task||quanta||", table, StringComparison.Ordinal);
         Assert.Contains("|Campaign|465|2022-01-20 01:37:10|1 day, 3:21:40|", table, StringComparison.Ordinal);
         Assert.Contains("PREOPS-905: 2 workflows, 12 task types", first.Out, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "panda_time_series_makeWarp.csv")),
+            File.ReadAllText(Path.Combine(root, "two", "outputs", "panda_time_series_makeWarp.csv")));
+        Assert.Contains("visit_detector_1: 300 jobs", first.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,5 +38,8 @@ public sealed class DemoCommandTests
         Assert.Equal(0, code);
         Assert.Contains("get-panda-stat", output, StringComparison.Ordinal);
         Assert.Contains("demo", output, StringComparison.Ordinal);
+        Assert.Contains("prep-timing-data", output, StringComparison.Ordinal);
+        Assert.Contains("plot-data", output, StringComparison.Ordinal);
+        Assert.Contains("make-prod-groups", output, StringComparison.Ordinal);
     }
 }

@@ -23,7 +23,7 @@ internal static class PlotDataCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
             var parameters = TimingCommandSupport.Load(services, parse.GetValue(paramFile)!);
-            var result = await services.GetRequiredService<TimingJob>().PlotAsync(parameters, parse.GetValue(outDir), token);
+            var result = await services.GetRequiredService<TimingPlotJob>().PlotAsync(parameters, parse.GetValue(outDir), token);
             Print(environment, result);
             return ExitCodes.Success;
         }, ct));

@@ -14,6 +14,7 @@ public static class TimingServiceCollectionExtensions
         services.AddSingleton<PandaJobTimesRepository>();
         services.AddSingleton<TimingPlotRenderer>();
         services.AddTransient<TimingDataService>();
+        services.AddTransient<TimingPlotJob>();
         services.AddTransient<TimingJob>();
         return services;
     }
