@@ -26,6 +26,9 @@ public sealed partial class TimingDataService(
     TimeProvider time,
     ILogger<TimingDataService> logger)
 {
+    // One writer at a time: SQLite allows one anyway, and a large task's insert should not time out another's.
+    private readonly SemaphoreSlim _saveGate = new(1, 1);
+
     public async Task<TimingCollectResult> CollectAsync(TimingParams p, IProgress<CollectProgress>? progress, CancellationToken cancellationToken = default)
     {
         long requestsBefore = counter.Count;
@@ -97,7 +100,15 @@ public sealed partial class TimingDataService(
             {
                 Log.MaybeTruncated(logger, task.TaskName, limit);
             }
-            await repository.SaveTaskAsync(p.Jira, task, jobs, ct);
+            await _saveGate.WaitAsync(ct);
+            try
+            {
+                await repository.SaveTaskAsync(p.Jira, task, jobs, ct);
+            }
+            finally
+            {
+                _saveGate.Release();
+            }
             Interlocked.Add(ref jobsRead, jobs.Count);
             progress?.Report(new CollectProgress("tasks", Interlocked.Increment(ref fetchedDone), toFetch.Count));
         });
