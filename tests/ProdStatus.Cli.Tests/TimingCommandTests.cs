@@ -76,6 +76,17 @@ public sealed class TimingCommandTests
     }
 
     [Fact]
+    public async Task PlotData_TooManyBinsWithoutStopAt_NamesBinWidth()
+    {
+        string root = CliRun.TempDir();
+        string file = Write(root, "timing.yaml", "Jira: X-1\ncollType: a\njob_names: [isr]\nbin_width: 1\nstart_date: '2022-01-01'\nstop_date: '2022-01-02'\n");
+        Write(root, "panda_time_series_isr.csv", ",delta_time,durationsec,start_time,end_time\n0,0.0,1000000.0,1642641000.0,\n");
+        var (code, _, error) = await CliRun.RunAsync(CliRun.Settings(root), "plot-data", file, "--out", root);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: {file}: bin_width: 1 s makes more than 100000 bins up to the last job's end; set stop_at or a wider bin", error.Trim());
+    }
+
+    [Fact]
     public async Task PlotData_BadCsv_NamesFileAndLine()
     {
         string root = CliRun.TempDir();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ProdStatus.Engine.Collect.Http;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
@@ -53,17 +52,5 @@ internal static class PrepTimingDataCommand
         {
             environment.Out.WriteLine($"  {Path.GetFileName(file)}");
         }
-    }
-}
-
-/// <summary>Loading the timing parameter file with unknown keys logged as warnings.</summary>
-internal static class TimingCommandSupport
-{
-    public static TimingParams Load(IServiceProvider services, string path)
-    {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
-#pragma warning disable CA2254 // the message is already formatted for people
-        return TimingParams.Load(path, warning => logger.LogWarning(warning));
-#pragma warning restore CA2254
     }
 }

@@ -98,6 +98,26 @@ public sealed class TimingJobTests
     }
 
     [Fact]
+    public async Task PrepAsync_ServerErrorsAndBrokenBodies_AreAskedAgain_SameResult()
+    {
+        await using var monitor = await StartAsync(SampleCampaign.Create());
+        monitor.FailNext("/jobs", 2, 500);
+        monitor.TruncateNext("/jobs", 2);
+        using var host = Host(monitor);
+        await using var clean = await StartAsync(SampleCampaign.Create());
+        using var reference = Host(clean);
+        var p = Params(SampleTiming.ParamFile);
+
+        var flaky = await host.Get<TimingJob>().PrepAsync(p, Path.Combine(host.Root, "out"), null, Ct);
+        var expected = await reference.Get<TimingJob>().PrepAsync(p, Path.Combine(reference.Root, "out"), null, Ct);
+
+        Assert.Equal(expected.JobsPerName, flaky.JobsPerName);
+        Assert.Equal(expected.Collected.Requests + 4, flaky.Collected.Requests);
+        Assert.Equal(File.ReadAllText(Path.Combine(reference.Root, "out", "panda_time_series_makeWarp.csv")),
+            File.ReadAllText(Path.Combine(host.Root, "out", "panda_time_series_makeWarp.csv")));
+    }
+
+    [Fact]
     public async Task RunAsync_SampleCampaign_PlotsMatchTheGoldenSeries()
     {
         await using var monitor = await StartAsync(SampleCampaign.Create());
