@@ -21,6 +21,9 @@ public static class CliApplication
         root.Subcommands.Add(ImportSummaryCommand.Create(environment));
         root.Subcommands.Add(MapDrpStepsCommand.Create(environment));
         root.Subcommands.Add(ReportToJiraCommand.Create(environment));
+        root.Subcommands.Add(PrepTimingDataCommand.Create(environment));
+        root.Subcommands.Add(PlotDataCommand.Create(environment));
+        root.Subcommands.Add(MakeProdGroupsCommand.Create(environment));
         return root;
     }
 

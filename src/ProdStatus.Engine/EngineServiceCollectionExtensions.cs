@@ -7,6 +7,7 @@ using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Publish.Jira;
+using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Render.Tables;
@@ -40,6 +41,7 @@ public static class EngineServiceCollectionExtensions
         services.AddReports(configuration);
         services.AddButlerCollector(configuration);
         services.AddJira(configuration);
+        services.AddTiming();
         return services;
     }
 }

@@ -18,6 +18,8 @@ public sealed class DemoCommandTests
             "pandaWfStat-PREOPS-905.csv", "pandaWfStat-PREOPS-905.html", "pandaWfStat-PREOPS-905.png", "pandaWfStat-PREOPS-905.txt",
             "card-PREOPS-905.json", "slack-PREOPS-905.json", "summary-PREOPS-905.pdf",
             "butlerStat-PREOPS-905.csv", "butlerStat-PREOPS-905.html", "butlerStat-PREOPS-905.png", "butlerStat-PREOPS-905.txt",
+            "panda_time_series_makeWarp.csv", "panda_time_series_pipetaskInit.csv", "panda_time_series_visit_detector_1.csv",
+            "timing-PREOPS-905.png", "timing_makeWarp.png", "timing_pipetaskInit.png", "timing_visit_detector_1.png",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.csv")),
@@ -35,6 +37,9 @@ public sealed class DemoCommandTests
         Assert.Contains("Butler (butler-2022, YAML metadata): 80 of 80 quanta read", first.Out, StringComparison.Ordinal);
         Assert.StartsWith(" Campaign Butler statistics PREOPS-905\nbutlerStat\n",
             File.ReadAllText(Path.Combine(root, "one", "outputs", "butler-2022", "butlerStat-PREOPS-905.txt")), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "panda_time_series_makeWarp.csv")),
+            File.ReadAllText(Path.Combine(root, "two", "outputs", "panda_time_series_makeWarp.csv")));
+        Assert.Contains("visit_detector_1: 300 jobs", first.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,5 +49,8 @@ public sealed class DemoCommandTests
         Assert.Equal(0, code);
         Assert.Contains("get-panda-stat", output, StringComparison.Ordinal);
         Assert.Contains("demo", output, StringComparison.Ordinal);
+        Assert.Contains("prep-timing-data", output, StringComparison.Ordinal);
+        Assert.Contains("plot-data", output, StringComparison.Ordinal);
+        Assert.Contains("make-prod-groups", output, StringComparison.Ordinal);
     }
 }

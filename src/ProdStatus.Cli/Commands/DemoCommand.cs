@@ -17,8 +17,9 @@ namespace ProdStatus.Cli.Commands;
 
 /// <summary>
 /// <c>prodstat demo [--out DIR]</c>: the main job on the bundled sample campaign, with no network and no credentials.
-/// Writes the sample monitor's answers as a replay folder, runs get-panda-stat on it with a SQLite store, then writes
-/// the PDF summary, the Adaptive Card and the Slack message.
+/// Writes the sample monitor's answers as a replay folder, runs get-panda-stat, prep-timing-data and plot-data on it
+/// with a SQLite store, get-butler-stat on generated repositories of both schema generations, then writes the PDF
+/// summary, the Adaptive Card and the Slack message, and the Jira requests to an outbox folder.
 /// </summary>
 internal static class DemoCommand
 {
@@ -30,7 +31,7 @@ internal static class DemoCommand
             HelpName = "DIR",
             DefaultValueFactory = _ => "prodstat-demo",
         };
-        var command = new Command("demo", "Run get-panda-stat on the bundled sample campaign (replay folder, SQLite store, no network).")
+        var command = new Command("demo", "Run get-panda-stat and the timing plots on the bundled sample campaign (replay folder, SQLite store, no network).")
         {
             outDir,
         };
@@ -41,8 +42,10 @@ internal static class DemoCommand
             Directory.CreateDirectory(root);
             await AtomicFile.WriteAllTextAsync(layout.ParamFile, SampleCampaign.ParamFile + "\n", token);
             var parameters = PandaStatParams.Read(ParamFile.Parse(layout.ParamFile, new StringReader(SampleCampaign.ParamFile)));
+            await AtomicFile.WriteAllTextAsync(layout.TimingParamFile, SampleTiming.ParamFile + "\n", token);
+            var timing = TimingParams.Read(ParamFile.Parse(layout.TimingParamFile, new StringReader(SampleTiming.ParamFile)));
 
-            await RecordSampleMonitorAsync(createHost, layout, parameters, token);
+            await RecordSampleMonitorAsync(createHost, layout, parameters, timing, token);
 
             using var host = createHost(new Dictionary<string, string?>
             {
@@ -56,6 +59,11 @@ internal static class DemoCommand
                 progress => job.RunAsync(parameters, cleanHistory: true, layout.Outputs, progress, token));
             PandaStatReport.Print(environment, result);
 
+            var (prep, plots) = await ProgressDisplay.RunAsync(environment, "PanDA timing",
+                progress => host.Services.GetRequiredService<TimingJob>().RunAsync(timing, layout.Outputs, progress, token));
+            PrepTimingDataCommand.Print(environment, timing, prep);
+            PlotDataCommand.Print(environment, plots);
+
             var butler = await RunButlerAsync(host.Services, environment.Out, layout, RegistryGeneration.SynthIntKey, layout.Outputs, token);
             using (var legacyHost = createHost(new Dictionary<string, string?>
             {
@@ -66,12 +74,15 @@ internal static class DemoCommand
                 await RunButlerAsync(legacyHost.Services, environment.Out, layout, RegistryGeneration.NameKey2022, Path.Combine(layout.Outputs, "butler-2022"), token);
             }
 
-            var extras = new ReportExtras(Tables: [butler.Stats.Table]);
+            var extras = new ReportExtras(Tables: [butler.Stats.Table],
+                Plots: [.. plots.Files.Where(f => f.EndsWith(".png", StringComparison.Ordinal))
+                    .Select(f => new ReportPlot(Path.GetFileNameWithoutExtension(f), File.ReadAllBytes(f)))]);
             var reports = await host.Services.GetRequiredService<ReportWriter>().WriteAllAsync(result.Stats, layout.Outputs, extras, token);
             await environment.Out.WriteLineAsync($"reports: {Path.GetFileName(reports.Pdf)}, {Path.GetFileName(reports.Card)} (Adaptive Card), {Path.GetFileName(reports.Slack)} (Slack Block Kit)");
             await WriteJiraOutboxAsync(createHost, environment.Out, layout, reports.Pdf, token);
             await environment.Out.WriteLineAsync($"sample inputs: {layout.ParamFile} and {layout.Replay} " +
                 $"(again: prodstat get-panda-stat {layout.ParamFile} --replay {layout.Replay} --out {layout.Outputs})");
+
             return ExitCodes.Success;
         }, ct));
         return command;
@@ -129,7 +140,7 @@ internal static class DemoCommand
 
     /// <summary>The recording pass: the in-process sample monitor answers, every answer is saved, the store is thrown away.</summary>
     private static async Task RecordSampleMonitorAsync(Func<IReadOnlyDictionary<string, string?>?, IHost> createHost, DemoLayout layout,
-        PandaStatParams parameters, CancellationToken cancellationToken)
+        PandaStatParams parameters, TimingParams timing, CancellationToken cancellationToken)
     {
         if (Directory.Exists(layout.Replay))
         {
@@ -148,6 +159,7 @@ internal static class DemoCommand
             transport.InProcess = () => new SimulatorHandler(new PandaMonitorSimulator(SampleCampaign.Create()));
             transport.Record(layout.Replay);
             await host.Services.GetRequiredService<PandaStatService>().CollectAsync(parameters, cleanHistory: true, progress: null, cancellationToken);
+            await host.Services.GetRequiredService<TimingDataService>().CollectAsync(timing, progress: null, cancellationToken);
         }
         finally
         {
@@ -161,6 +173,7 @@ internal static class DemoCommand
     private sealed record DemoLayout(string Root)
     {
         public string ParamFile => Path.Combine(Root, "panda-params.yaml");
+        public string TimingParamFile => Path.Combine(Root, "timing-params.yaml");
         public string Replay => Path.Combine(Root, "panda-replay");
         public string Outputs => Path.Combine(Root, "outputs");
         public string Database => Path.Combine(Root, "prodstat.db");

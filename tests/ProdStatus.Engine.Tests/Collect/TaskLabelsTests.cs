@@ -36,3 +36,15 @@ public sealed class TaskLabelsTests
         Assert.Equal("weird_name", TaskLabels.Parse("wf_20220121T031850Z_weird_name_9", "20220121t031850z", null).Label);
     }
 }
+
+public sealed class BpsLabelTests
+{
+    [Theory]
+    [InlineData("2.2i_all_band_1_v23_0_0_rc5_PREOPS-973_20220127T205042Z_visit_detector_1_777_6721", 777L, "visit_detector_1")]
+    [InlineData("2.2i_all_band_1_v23_0_0_rc5_PREOPS-973_20220127T205042Z_pipetaskInit_777_6720", 777L, "pipetaskInit")]
+    [InlineData("wf_PREOPS-905_20220127T205042Z_03_isr_01_777_6813", 777L, "isr")]
+    [InlineData("wf_PREOPS-905_20220127T205042Z_04_visit_isr_02_777_6814", 777L, "visit_isr")]
+    [InlineData("wf_PREOPS-905_20220127T205042Z_05_finalJob_01_777_6815_1", 777L, "finalJob")]
+    public void BpsLabel_IsTheBareLabelWithoutRequestIdOrCounters(string taskName, long requestId, string expected) =>
+        Assert.Equal(expected, TaskLabels.BpsLabel(taskName, "20220127T205042Z", requestId));
+}

@@ -47,6 +47,16 @@ public sealed class PandaMonitorClient(HttpClient http)
         return GetArrayAsync(url.ToString(), "jobs", PandaJsonContext.Default.JobDto, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>GET jobs/?jeditaskid=N&amp;mode=nodrop&amp;limit=L&amp;fields=…&amp;json</c>: every attempt of one task in any state
+    /// (running and not yet started ones too) with just its times, streamed. The limit must be explicit: without one
+    /// the monitor silently stops at 200,000 jobs.
+    /// </summary>
+    internal IAsyncEnumerable<JobDto> GetJobTimesAsync(long jediTaskId, int limit, CancellationToken cancellationToken = default) =>
+        GetArrayAsync(
+            $"jobs/?jeditaskid={jediTaskId}&mode=nodrop&limit={limit}&fields=pandaid,jobstatus,jobname,attemptnr,starttime,endtime,durationsec&json",
+            "jobs", PandaJsonContext.Default.JobDto, cancellationToken);
+
     private async IAsyncEnumerable<T> GetArrayAsync<T>(string relativeUrl, string? property, JsonTypeInfo<T> typeInfo,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {

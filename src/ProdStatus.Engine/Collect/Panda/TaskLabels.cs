@@ -16,6 +16,21 @@ public static class TaskLabels
 
     public static Parsed Parse(string taskName, string workflowKey, long? requestId)
     {
+        var (label, identity, reqToken) = ParseParts(taskName, workflowKey, requestId);
+        return new Parsed(reqToken is null ? label : $"{label}_{reqToken}", identity);
+    }
+
+    /// <summary>
+    /// The bare BPS job label (<c>visit_detector_1</c>, <c>pipetaskInit</c>, <c>finalJob</c>): the name between the
+    /// timestamp (and the 2-digit task counter of current names) and the request id. Compared exactly, so
+    /// <c>isr</c> never matches <c>visit_isr</c> (the original matched substrings and counted such jobs twice).
+    /// Names of an unknown shape give the original's rule, as <see cref="Parse"/> does.
+    /// </summary>
+    public static string BpsLabel(string taskName, string workflowKey, long? requestId) =>
+        ParseParts(taskName, workflowKey, requestId).Label;
+
+    private static (string Label, string Identity, string? RequestToken) ParseParts(string taskName, string workflowKey, long? requestId)
+    {
         int at = taskName.IndexOf(workflowKey, StringComparison.OrdinalIgnoreCase);
         string rest = at >= 0 ? taskName[(at + workflowKey.Length)..].TrimStart('_') : taskName;
         string[] tokens = rest.Split('_');
@@ -31,11 +46,11 @@ public static class TaskLabels
                 string identity = taskName[..(taskName.Length - TailLength(tokens, i + 2))];
                 bool current = i >= 3 && IsTwoDigits(tokens[0]) && IsTwoDigits(tokens[i - 1]);
                 string label = current ? string.Join('_', tokens[1..(i - 1)]) : string.Join('_', tokens[..i]);
-                return new Parsed($"{label}_{reqToken}", identity);
+                return (label, identity, reqToken);
             }
         }
         // Unknown shape: the original's rule (drop the last token, which keeps the request id in 2022 names).
-        return new Parsed(tokens.Length > 1 ? string.Join('_', tokens[..^1]) : rest, taskName);
+        return (tokens.Length > 1 ? string.Join('_', tokens[..^1]) : rest, taskName, null);
     }
 
     private static int TailLength(string[] tokens, int from) =>
