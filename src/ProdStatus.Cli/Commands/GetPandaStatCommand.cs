@@ -16,34 +16,15 @@ internal static class GetPandaStatCommand
         var paramFile = new Argument<string>("PARAM_FILE") { Description = "The original's parameter yaml (Jira, collTypes, maxtask, start_date, stop_date)." };
         var clean = CommonOptions.CleanHistory();
         var outDir = CommonOptions.OutDir();
-        var record = new Option<string?>("--record") { Description = "Store every monitor answer in DIR, keyed by its request.", HelpName = "DIR" };
-        var replay = new Option<string?>("--replay") { Description = "Answer every request from DIR (made by --record); no network.", HelpName = "DIR" };
+        var transport = new TransportOptions();
         var command = new Command("get-panda-stat", "PanDA workflow status and per-task-type statistics (wall, CPU, memory) of a campaign.")
         {
-            paramFile, clean, outDir, record, replay,
+            paramFile, clean, outDir,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(record) is not null && result.GetValue(replay) is not null)
-            {
-                result.AddError("--record and --replay cannot be used together");
-            }
-        });
+        transport.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            var transport = services.GetRequiredService<HttpTransport>();
-            if (parse.GetValue(record) is { } recordDir)
-            {
-                transport.Record(recordDir);
-            }
-            if (parse.GetValue(replay) is { } replayDir)
-            {
-                if (!Directory.Exists(replayDir))
-                {
-                    throw new UserInputException($"{replayDir}: replay folder not found");
-                }
-                transport.Replay(replayDir);
-            }
+            transport.Apply(parse, services.GetRequiredService<HttpTransport>());
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
 #pragma warning disable CA2254 // the message is already formatted for people
             var parameters = PandaStatParams.Load(parse.GetValue(paramFile)!, warning => logger.LogWarning(warning));

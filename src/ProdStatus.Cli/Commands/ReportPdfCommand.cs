@@ -19,21 +19,15 @@ internal static class ReportPdfCommand
             Description = "Write the PDF to FILE instead of <data directory>/summary-<Jira>.pdf.",
             HelpName = "FILE",
         };
-        var replay = new Option<string?>("--replay") { Description = "Answer every PanDA request from DIR (made by get-panda-stat --record); no network.", HelpName = "DIR" };
+        var transport = new TransportOptions();
         var command = new Command("report-pdf", "PDF campaign summary: workflow status, task-type statistics, totals, page numbers.")
         {
-            paramFile, outFile, replay,
+            paramFile, outFile,
         };
+        transport.AddTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            if (parse.GetValue(replay) is { } replayDir)
-            {
-                if (!Directory.Exists(replayDir))
-                {
-                    throw new UserInputException($"{replayDir}: replay folder not found");
-                }
-                services.GetRequiredService<HttpTransport>().Replay(replayDir);
-            }
+            transport.Apply(parse, services.GetRequiredService<HttpTransport>());
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
 #pragma warning disable CA2254 // the message is already formatted for people
             var parameters = PandaStatParams.Load(parse.GetValue(paramFile)!, warning => logger.LogWarning(warning));

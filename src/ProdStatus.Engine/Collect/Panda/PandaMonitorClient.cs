@@ -62,15 +62,12 @@ public sealed class PandaMonitorClient(HttpClient http)
     {
         using var response = await SendAsync(relativeUrl, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var enumerator = ReadGuarded(body, property, typeInfo, relativeUrl, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var enumerator = JsonArrayStream.ReadAsync(body, property, typeInfo, cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (await MoveNextAsync(enumerator, relativeUrl))
         {
             yield return enumerator.Current;
         }
     }
-
-    private static IAsyncEnumerable<T> ReadGuarded<T>(Stream body, string? property, JsonTypeInfo<T> typeInfo, string url, CancellationToken cancellationToken) =>
-        JsonArrayStream.ReadAsync(body, property, typeInfo, cancellationToken);
 
     private static async ValueTask<bool> MoveNextAsync<T>(IAsyncEnumerator<T> enumerator, string url)
     {

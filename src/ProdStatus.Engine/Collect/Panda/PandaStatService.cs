@@ -39,7 +39,7 @@ public sealed partial class PandaStatService(
 
         progress?.Report(new CollectProgress("workflows", 0, 1));
         int days = Math.Max(1, (int)Math.Ceiling((now - p.WindowStartUtc).TotalDays) + 1);
-        var entries = await WithBodyRetryAsync(() => ToListAsync(client.GetWorkflowProgressAsync(days, cancellationToken)), cancellationToken);
+        var entries = await WithBodyRetryAsync(() => BodyRetry.ToListAsync(client.GetWorkflowProgressAsync(days, cancellationToken)), cancellationToken);
         var selection = WorkflowSelection.Select(entries, p, now);
         foreach (string name in selection.SkippedNoTimestamp)
         {
@@ -57,8 +57,8 @@ public sealed partial class PandaStatService(
         await Parallel.ForEachAsync(toList, Bounded(cancellationToken), async (workflow, ct) =>
         {
             int taskDays = Math.Max(1, (int)Math.Ceiling((now - (workflow.CreatedUtc ?? p.WindowStartUtc)).TotalDays) + 2);
-            var found = await WithBodyRetryAsync(() => ToListAsync(client.GetTasksAsync(workflow.Name, taskDays, ct)), ct);
-            foreach (var task in found.Where(t => BelongsTo(t, workflow)))
+            var found = await WithBodyRetryAsync(() => BodyRetry.ToListAsync(client.GetTasksAsync(workflow.Name, taskDays, ct)), ct);
+            foreach (var task in found.Where(t => WorkflowSelection.BelongsTo(t, workflow)))
             {
                 listed.Add((workflow, task));
             }
@@ -154,11 +154,6 @@ public sealed partial class PandaStatService(
         return known.Count < workflow.TotalTasks || known.Any(t => !t.IsFinal);
     }
 
-    private static bool BelongsTo(TaskDto task, WorkflowState workflow) =>
-        task.JediTaskId is not null && task.TaskName is { } name &&
-        name.StartsWith(workflow.Name, StringComparison.OrdinalIgnoreCase) &&
-        (name.Length == workflow.Name.Length || name[workflow.Name.Length] == '_');
-
     private static PandaTaskRecord ToRecord(WorkflowState workflow, TaskDto task, TaskJobStats stats, bool sampled, DateTimeOffset now)
     {
         var parsed = TaskLabels.Parse(task.TaskName!, workflow.Key, task.RequestId ?? workflow.RequestId);
@@ -171,35 +166,8 @@ public sealed partial class PandaStatService(
         new() { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
 
     /// <summary>An OK answer whose body broke off is asked for again (GETs are idempotent), twice at most.</summary>
-    private async Task<T> WithBodyRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await action();
-            }
-            catch (PandaMalformedResponseException ex) when (attempt < 3)
-            {
-                Log.BodyRetry(logger, ex.Message, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.RetryDelayMilliseconds * attempt), time, cancellationToken);
-            }
-            catch (PandaMalformedResponseException ex)
-            {
-                throw new UpstreamException(PandaMonitorClient.Service, ex.Message, ex);
-            }
-        }
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-        return list;
-    }
+    private Task<T> WithBodyRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
+        BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
 
     private static partial class Log
     {
@@ -208,9 +176,6 @@ public sealed partial class PandaStatService(
 
         [LoggerMessage(2, LogLevel.Warning, "no PanDA workflow matches Jira '{Jira}' and collTypes [{CollTypes}] between {Start} and {Stop}")]
         public static partial void NothingSelected(ILogger logger, string jira, string collTypes, DateOnly start, DateOnly stop);
-
-        [LoggerMessage(3, LogLevel.Warning, "{Message}; asking again (attempt {Attempt})")]
-        public static partial void BodyRetry(ILogger logger, string message, int attempt);
 
         [LoggerMessage(5, LogLevel.Warning, "task {Task}: the monitor returned {Limit} jobs, its limit; statistics may miss later jobs")]
         public static partial void MaybeTruncated(ILogger logger, string task, int limit);

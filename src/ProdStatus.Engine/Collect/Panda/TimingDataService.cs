@@ -56,7 +56,7 @@ public sealed partial class TimingDataService(
         {
             int taskDays = Math.Max(1, (int)Math.Ceiling((now - (workflow.CreatedUtc ?? selectionParams.WindowStartUtc)).TotalDays) + 2);
             var tasks = await RetryAsync(() => BodyRetry.ToListAsync(client.GetTasksAsync(workflow.Name, taskDays, ct)), ct);
-            foreach (var task in tasks.Where(t => BelongsTo(t, workflow)))
+            foreach (var task in tasks.Where(t => WorkflowSelection.BelongsTo(t, workflow)))
             {
                 string label = TaskLabels.BpsLabel(task.TaskName!, workflow.Key, task.RequestId ?? workflow.RequestId);
                 labelsSeen.TryAdd(label, true);
@@ -124,11 +124,6 @@ public sealed partial class TimingDataService(
     }
 
     private sealed record Candidate(TimingTaskRecord Task, long NFiles, bool Started);
-
-    private static bool BelongsTo(TaskDto task, WorkflowState workflow) =>
-        task.JediTaskId is not null && task.TaskName is { } name &&
-        name.StartsWith(workflow.Name, StringComparison.OrdinalIgnoreCase) &&
-        (name.Length == workflow.Name.Length || name[workflow.Name.Length] == '_');
 
     private ParallelOptions Bounded(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };

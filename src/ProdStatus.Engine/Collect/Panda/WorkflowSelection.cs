@@ -21,6 +21,12 @@ internal static class WorkflowSelection
 
     public sealed record Result(IReadOnlyList<WorkflowState> Selected, IReadOnlyList<string> SkippedNoTimestamp);
 
+    /// <summary>A task of the workflow: its name is the request name, or the request name and <c>_</c> and more.</summary>
+    public static bool BelongsTo(TaskDto task, WorkflowState workflow) =>
+        task.JediTaskId is not null && task.TaskName is { } name &&
+        name.StartsWith(workflow.Name, StringComparison.OrdinalIgnoreCase) &&
+        (name.Length == workflow.Name.Length || name[workflow.Name.Length] == '_');
+
     public static bool Matches(string name, PandaStatParams p) =>
         name.Contains(p.Jira, StringComparison.OrdinalIgnoreCase) &&
         p.CollTypes.Any(t => name.Contains(t, StringComparison.OrdinalIgnoreCase));
