@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
-using ProdStatus.Engine.Output;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Tables;
@@ -18,9 +17,8 @@ public sealed class ButlerStatJob(ButlerStatService service, TableOutputs output
         fonts.EnsureLoaded(); // a missing font should fail before a long scan, not after
         var result = await service.CollectAsync(parameters, cleanHistory, progress, cancellationToken);
         string directory = Path.GetFullPath(outDir ?? output.Value.ResolveDataDir());
-        var files = outputs.Render(result.Table, directory, parameters.Jira);
-        await AtomicFile.WriteAllAsync(files, cancellationToken);
-        return new ButlerStatJobResult(result, directory, files.Select(f => f.Path).ToList());
+        var files = await outputs.WriteAsync([result.Table], directory, parameters.Jira, cancellationToken);
+        return new ButlerStatJobResult(result, directory, files);
     }
 }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
-using ProdStatus.Engine.Output;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Tables;
@@ -17,11 +16,8 @@ public sealed class PandaStatJob(PandaStatService service, TableOutputs outputs,
         fonts.EnsureLoaded(); // a missing font should fail before hundreds of requests, not after
         var result = await service.CollectAsync(parameters, cleanHistory, progress, cancellationToken);
         string directory = Path.GetFullPath(outDir ?? output.Value.ResolveDataDir());
-        var files = outputs.Render(result.WorkflowTable, directory, parameters.Jira)
-            .Concat(outputs.Render(result.TaskTable, directory, parameters.Jira))
-            .ToList();
-        await AtomicFile.WriteAllAsync(files, cancellationToken);
-        return new PandaStatJobResult(result, directory, files.Select(f => f.Path).ToList());
+        var files = await outputs.WriteAsync([result.WorkflowTable, result.TaskTable], directory, parameters.Jira, cancellationToken);
+        return new PandaStatJobResult(result, directory, files);
     }
 }
 
