@@ -23,6 +23,7 @@ public sealed class CrashRecoveryTests
         await slack.StartAsync(Ct);
         string root = Directory.CreateTempSubdirectory("prodstat-crash-").FullName;
         string db = Path.Combine(root, "bot.db");
+        string inboxDb = Path.Combine(root, "bot-inbox.db");
 
         int port = BotProcess.FreePort();
         using (var first = StartBot(port, root, db, monitor.BaseUri))
@@ -32,7 +33,7 @@ public sealed class CrashRecoveryTests
             using var request = Signing.SlackCommand(Signing.SlackBody("stats PREOPS-905", slack.ResponseUrl()), TimeProvider.System.GetUtcNow());
             request.RequestUri = new Uri("slack/commands", UriKind.Relative);
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request, Ct)).StatusCode);
-            await WaitForStateAsync(db, "InProgress", TimeSpan.FromSeconds(20));
+            await WaitForStateAsync(inboxDb, "InProgress", TimeSpan.FromSeconds(20));
             first.Kill(entireProcessTree: true); // SIGKILL: no shutdown, the lease stays behind
             await first.WaitForExitAsync(Ct);
         }
@@ -42,13 +43,13 @@ public sealed class CrashRecoveryTests
         using var second = StartBot(port, root, db, monitor.BaseUri);
         try
         {
-            await WaitForStateAsync(db, "Done", TimeSpan.FromSeconds(60));
+            await WaitForStateAsync(inboxDb, "Done", TimeSpan.FromSeconds(60));
         }
         finally
         {
             second.Kill(entireProcessTree: true);
         }
-        Assert.Equal(2, await ScalarAsync(db, "SELECT attempts FROM bot_inbox"));
+        Assert.Equal(2, await ScalarAsync(inboxDb, "SELECT attempts FROM bot_inbox"));
         var (_, message) = Assert.Single(slack.Posts);
         Assert.StartsWith("Campaign summary PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
     }
@@ -66,6 +67,7 @@ public sealed class CrashRecoveryTests
         jira.Faults.SlowRequests = 1000;
         string root = Directory.CreateTempSubdirectory("prodstat-crash-jira-").FullName;
         string db = Path.Combine(root, "bot.db");
+        string inboxDb = Path.Combine(root, "bot-inbox.db");
         var jiraSettings = new Dictionary<string, string>
         {
             ["ProdStatus__Jira__BaseUrl"] = jira.BaseUri.ToString(),
@@ -98,13 +100,13 @@ public sealed class CrashRecoveryTests
         using var second = StartBot(port, root, db, monitor.BaseUri, jiraSettings);
         try
         {
-            await WaitForStateAsync(db, "Done", TimeSpan.FromSeconds(60));
+            await WaitForStateAsync(inboxDb, "Done", TimeSpan.FromSeconds(60));
         }
         finally
         {
             second.Kill(entireProcessTree: true);
         }
-        Assert.Equal(2, await ScalarAsync(db, "SELECT attempts FROM bot_inbox"));
+        Assert.Equal(2, await ScalarAsync(inboxDb, "SELECT attempts FROM bot_inbox"));
         Assert.Equal(1, CommentCount(jira));
         Assert.Equal("summary-PREOPS-905.pdf", Assert.Single(jira.State.Issues["PREOPS-905"].Attachments).FileName);
     }

@@ -9,8 +9,11 @@ namespace ProdStatus.Engine.Inbox;
 /// is committed, so a restart or kill -9 loses nothing. Claiming takes a time-limited lease; an expired lease
 /// (a crashed worker) makes the job claimable again. On PostgreSQL replicas claim with <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
-public sealed class InboxRepository(StoreDatabase database, TimeProvider time)
+public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
 {
+    // Intake commits must not queue behind the worker's statistics writes (SQLite has one writer per file).
+    private readonly StoreDatabase database = store.Sibling("inbox");
+
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS bot_inbox (
             id BIGINT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, dedup_key TEXT NOT NULL UNIQUE, subject TEXT NOT NULL,

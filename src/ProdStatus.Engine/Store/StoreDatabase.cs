@@ -16,17 +16,21 @@ public sealed class StoreDatabase(IOptions<StoreOptions> options, IOptions<Outpu
 {
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly HashSet<string> _schemas = [];
+    private string? _sqliteSuffix;
 
     public StoreProvider Provider => options.Value.Provider;
 
-    /// <summary>Overrides the connection string for this process (e.g. <c>prodstat demo</c> uses its own file).</summary>
-    public string? ConnectionStringOverride { get; set; }
+    /// <summary>
+    /// The same store for another writer: on SQLite a sibling file (<c>prodstat-inbox.db</c> next to <c>prodstat.db</c>),
+    /// so its commits never wait for the other's write lock; on PostgreSQL the same database (row locks suffice).
+    /// </summary>
+    public StoreDatabase Sibling(string suffix) => new(options, output) { _sqliteSuffix = suffix };
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         DbConnection connection = Provider switch
         {
-            StoreProvider.Postgres => new NpgsqlConnection(ConnectionStringOverride ?? options.Value.ConnectionString),
+            StoreProvider.Postgres => new NpgsqlConnection(options.Value.ConnectionString),
             _ => new SqliteConnection(SqliteConnectionString()),
         };
         try
@@ -74,11 +78,15 @@ public sealed class StoreDatabase(IOptions<StoreOptions> options, IOptions<Outpu
 
     private string SqliteConnectionString()
     {
-        string? configured = ConnectionStringOverride ?? options.Value.ConnectionString;
-        var builder = new SqliteConnectionStringBuilder(configured ?? "");
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString ?? "");
         if (string.IsNullOrEmpty(builder.DataSource))
         {
             builder.DataSource = Path.Combine(output.Value.ResolveDataDir(), "prodstat.db");
+        }
+        if (_sqliteSuffix is not null && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            string path = builder.DataSource;
+            builder.DataSource = Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{_sqliteSuffix}{Path.GetExtension(path)}");
         }
         if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
