@@ -21,6 +21,10 @@ public static class CliApplication
         root.Subcommands.Add(ImportSummaryCommand.Create(environment));
         root.Subcommands.Add(MapDrpStepsCommand.Create(environment));
         root.Subcommands.Add(ReportToJiraCommand.Create(environment));
+        root.Subcommands.Add(CreateCampaignYamlCommand.Create(environment));
+        root.Subcommands.Add(UpdateCampaignCommand.Create(environment));
+        root.Subcommands.Add(CreateStepYamlCommand.Create(environment));
+        root.Subcommands.Add(UpdateStepCommand.Create(environment));
         return root;
     }
 
