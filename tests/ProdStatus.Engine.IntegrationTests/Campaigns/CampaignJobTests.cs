@@ -93,6 +93,26 @@ public sealed class CampaignJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateCampaign_InterruptedBeforeCampaignYaml_OrCreateAnswered500_CreatesNothingTwice()
+    {
+        _server.Faults.FailAfterProcessing("POST"); // the campaign issue is created, the answer lost
+        var first = await _engine.Get<CampaignJob>().UpdateAsync(_tree.CampaignYaml, null, null, Ct);
+        Assert.Equal("DRP-1", first.Issue);
+        lock (_server.State.Gate)
+        {
+            _server.State.Issues["DRP-1"].Attachments.Clear(); // as if the run had died before attaching campaign.yaml
+        }
+
+        var again = await _engine.Get<CampaignJob>().UpdateAsync(_tree.CampaignYaml, null, null, Ct);
+
+        Assert.Equal(["DRP-2", "DRP-3"], again.Steps.Select(s => s.Issue));
+        Assert.All(again.Steps, s => Assert.False(s.Created));
+        Assert.Equal(3, _server.State.Issues.Count);
+        Assert.Equal(["DRP-2", "DRP-3"], CampaignTree.StoredCampaign(_server, "DRP-1").Steps.Select(s => s.IssueName));
+        Assert.Equal(2, _server.State.Links.Count);
+    }
+
+    [Fact]
     public async Task CreateCampaignYaml_FromIssue_WritesTheDownloadedYaml_AndReadsOnly()
     {
         _server.State.Seed("DRP-501", "Campaign w_2022_34_DM-35936");

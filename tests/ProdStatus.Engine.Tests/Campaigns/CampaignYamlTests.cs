@@ -80,6 +80,7 @@ public sealed class CampaignYamlTests
     [InlineData("steps:\n- name: step1\n  split_bands: maybe\n", "campaign.yaml: steps[0].split_bands: must be true or false (got 'maybe')")]
     [InlineData("name: [a, b]\n", "campaign.yaml: name: must be a single value, not a list or mapping")]
     [InlineData("- a\n", "campaign.yaml: expected a YAML mapping")]
+    [InlineData("name: a\nname: b\n", "campaign.yaml: line 2: not valid YAML: Duplicate key name")]
     public void Parse_BadInput_NamesFileAndField(string text, string expected)
     {
         var ex = Assert.Throws<UserInputException>(() => Parse(text));
