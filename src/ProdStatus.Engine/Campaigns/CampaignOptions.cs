@@ -28,7 +28,7 @@ internal sealed class CampaignOptionsValidator : IValidateOptions<CampaignOption
         {
             if (!StepNames.IsValid(options.DefaultSteps[i]))
             {
-                errors.Add($"{s}:DefaultSteps:{i} must be a step name without spaces (got '{options.DefaultSteps[i]}')");
+                errors.Add($"{s}:DefaultSteps:{i} must be a step name: one word, no '/' (got '{options.DefaultSteps[i]}')");
             }
         }
         if (options.DefaultSteps.Distinct(StringComparer.Ordinal).Count() != options.DefaultSteps.Count)

@@ -56,6 +56,28 @@ public sealed class CampaignYamlTests
         Assert.Equal(spec.Steps.Select(s => (s.Name, s.IssueName, s.SplitBands, s.WorkflowBase)), again.Steps.Select(s => (s.Name, s.IssueName, s.SplitBands, s.WorkflowBase)));
     }
 
+    [Fact]
+    public void RoundTrip_AFileWrittenByTheOriginal_IsReproducedByteForByte()
+    {
+        const string original = """
+            issue: DRP-501
+            name: w_2022_34_DM-35936
+            steps:
+            - campaign_issue: null
+              issue_name: DRP-492
+              name: step1
+              split_bands: false
+              workflow_base: /home/operator/prod/test-med-1/DM-35936/step1/
+            - campaign_issue: null
+              issue_name: DRP-493
+              name: step2
+              split_bands: false
+              workflow_base: /home/operator/prod/test-med-1/DM-35936/step2/
+
+            """;
+        Assert.Equal(original.ReplaceLineEndings("\n"), CampaignYaml.Write(Parse(original)));
+    }
+
     [Theory]
     [InlineData("2022", "'2022'")]
     [InlineData("yes", "'yes'")]
