@@ -21,11 +21,18 @@ public sealed class CampaignCommandsTests : IDisposable
 
     private string Outbox => Path.Combine(_root, "data", "outbox");
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(Uri? jira, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var settings = new Dictionary<string, string?> { ["ProdStatus:Output:DataDir"] = Path.Combine(_root, "data") };
+        if (jira is not null)
+        {
+            settings["ProdStatus:Jira:BaseUrl"] = jira.ToString();
+            settings["ProdStatus:Jira:PersonalAccessToken"] = "dc-pat";
+        }
         int code = await CliApplication.RunAsync(args, new CliEnvironment { Out = output, Error = error, ConfigurationOverrides = settings });
         return (code, output.ToString(), error.ToString());
     }
@@ -74,6 +81,28 @@ public sealed class CampaignCommandsTests : IDisposable
         var updated = await RunAsync("update-step", yaml, "--step_issue", "DRP-9", "--step_name", "step1b", "--campaign_name", "DRP-5", "--dry_run");
         Assert.Equal((0, "step1b DRP-9: existing, 1 workflows (0 new), step.yaml written, 1 submit yamls attached, linked to DRP-5\n"), (updated.Code, updated.Out));
         Assert.Contains("name: step1b\n", File.ReadAllText(Directory.GetFiles(Path.Combine(Outbox, "files"), "*-step.yaml").Single()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateCampaignTwice_AgainstJira_SecondRunWritesNothing_ThenCreateCampaignYamlDownloadsIt()
+    {
+        await using var jira = new ProdStatus.Testing.Jira.FakeJiraServer(ProdStatus.Testing.Jira.FakeJiraAuth.DataCenter());
+        await jira.StartAsync(TestContext.Current.CancellationToken);
+        string yaml = Write("campaign.yaml", $"name: w_2022_34\nsteps:\n- name: step1\n  workflow_base: {Path.Combine(_root, "step1")}\n");
+
+        var first = await RunAsync(jira.BaseUri, "update-campaign", yaml);
+        int writes = jira.Landed.Count;
+        var second = await RunAsync(jira.BaseUri, "update-campaign", yaml);
+        string copy = Path.Combine(_root, "copy.yaml");
+        var downloaded = await RunAsync(jira.BaseUri, "create-campaign-yaml", "w_2022_34", copy, "--campaign-issue", "DRP-1");
+
+        Assert.Equal((0, 0, 0), (first.Code, second.Code, downloaded.Code));
+        Assert.Equal("DRP-1: campaign 'w_2022_34' existing, campaign.yaml unchanged\n" +
+            "  step1 DRP-2: existing, 1 workflows (0 new), step.yaml unchanged, 0 submit yamls attached, already linked to DRP-1\n", second.Out);
+        Assert.Equal(("", ""), (second.Err, downloaded.Err));
+        Assert.Equal($"{copy}: campaign 'w_2022_34', 1 steps (campaign.yaml of DRP-1)\n", downloaded.Out);
+        Assert.Equal(writes, jira.Landed.Count);
+        Assert.Contains("  issue_name: DRP-2\n", File.ReadAllText(copy), StringComparison.Ordinal);
     }
 
     [Theory]
