@@ -1,4 +1,5 @@
 using System.Text;
+using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Publish.Jira;
 using YamlDotNet.RepresentationModel;
 
@@ -15,9 +16,8 @@ public sealed class StepPublisher(CampaignIssues issues)
     /// <param name="label">How errors name the step's source, e.g. <c>step.yaml</c> or <c>campaign.yaml: steps[2]</c>.</param>
     public async Task<StepPlan> PrepareAsync(StepTarget target, string label, CancellationToken cancellationToken)
     {
-        var scanned = target.WorkflowBase.Length > 0
-            ? StepWorkflows.Scan(target.WorkflowBase, target.Name, $"{label}: workflow_base")
-            : [];
+        string baseDir = OutputOptions.ExpandHome(target.WorkflowBase);
+        var scanned = baseDir.Length > 0 ? StepWorkflows.Scan(baseDir, target.Name, $"{label}: workflow_base") : [];
         var stored = target.Issue is null ? null : await issues.ReadStepAsync(target.Issue, cancellationToken);
         var kept = StepWorkflows.Merge(stored?.Workflows ?? [], target.Workflows, []);
         var workflows = StepWorkflows.Merge(kept, [], scanned);
@@ -39,7 +39,7 @@ public sealed class StepPublisher(CampaignIssues issues)
         {
             extra[key] = value;
         }
-        string workflowBase = target.WorkflowBase.Length > 0 ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.WorkflowBase)) : stored?.WorkflowBase ?? "";
+        string workflowBase = baseDir.Length > 0 ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(baseDir)) : stored?.WorkflowBase ?? "";
         return new StepPlan(target.Name, target.Issue, target.CampaignIssue ?? stored?.CampaignIssue, workflowBase, workflows, extra,
             uploads, missing, workflows.Count - kept.Count);
     }

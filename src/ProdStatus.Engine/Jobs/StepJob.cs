@@ -22,10 +22,11 @@ public sealed class StepJob(CampaignIssues issues, StepPublisher publisher)
         }
         string path = Path.GetFullPath(OutputOptions.ExpandHome(stepYaml));
         var stored = stepIssue is null ? null : await issues.ReadStepAsync(stepIssue, cancellationToken);
+        string dir = OutputOptions.ExpandHome(workflowDir);
         var spec = stored is not null
             ? stored with { Name = stored.Name ?? stepName, IssueName = stepIssue, CampaignIssue = campaignIssue ?? stored.CampaignIssue }
-            : new StepSpec(stepName, stepIssue, campaignIssue, Path.TrimEndingDirectorySeparator(Path.GetFullPath(workflowDir)),
-                StepWorkflows.Scan(workflowDir, stepName, "WORKFLOW_DIR"), CampaignSpec.NoExtra);
+            : new StepSpec(stepName, stepIssue, campaignIssue, Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)),
+                StepWorkflows.Scan(dir, stepName, "WORKFLOW_DIR"), CampaignSpec.NoExtra);
         await AtomicFile.WriteAllTextAsync(path, StepYaml.Write(spec), cancellationToken);
         return new StepYamlResult(path, spec.Name!, spec.IssueName, spec.Workflows.Count, stored is not null);
     }
