@@ -24,6 +24,10 @@ public static class CliApplication
         root.Subcommands.Add(PrepTimingDataCommand.Create(environment));
         root.Subcommands.Add(PlotDataCommand.Create(environment));
         root.Subcommands.Add(MakeProdGroupsCommand.Create(environment));
+        root.Subcommands.Add(CreateCampaignYamlCommand.Create(environment));
+        root.Subcommands.Add(UpdateCampaignCommand.Create(environment));
+        root.Subcommands.Add(CreateStepYamlCommand.Create(environment));
+        root.Subcommands.Add(UpdateStepCommand.Create(environment));
         return root;
     }
 

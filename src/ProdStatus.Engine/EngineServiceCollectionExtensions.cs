@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Campaigns;
 using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
@@ -42,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddButlerCollector(configuration);
         services.AddJira(configuration);
         services.AddTiming();
+        services.AddCampaigns(configuration);
         return services;
     }
 }
