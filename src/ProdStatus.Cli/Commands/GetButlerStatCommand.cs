@@ -24,10 +24,7 @@ internal static class GetButlerStatCommand
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
-#pragma warning disable CA2254 // the message is already formatted for people
-            var parameters = ButlerStatParams.Load(parse.GetValue(paramFile)!, warning => logger.LogWarning(warning));
-#pragma warning restore CA2254
+            var parameters = ButlerStatParams.Load(parse.GetValue(paramFile)!, ParamWarnings.For(services));
             var job = services.GetRequiredService<ButlerStatJob>();
             var result = await ProgressDisplay.RunAsync(environment, "Butler",
                 progress => job.RunAsync(parameters, parse.GetValue(clean), parse.GetValue(outDir), progress, token));

@@ -28,10 +28,7 @@ internal static class ReportPdfCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
             transport.Apply(parse, services.GetRequiredService<HttpTransport>());
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
-#pragma warning disable CA2254 // the message is already formatted for people
-            var parameters = PandaStatParams.Load(parse.GetValue(paramFile)!, warning => logger.LogWarning(warning));
-#pragma warning restore CA2254
+            var parameters = PandaStatParams.Load(parse.GetValue(paramFile)!, ParamWarnings.For(services));
             var job = services.GetRequiredService<ReportPdfJob>();
             var result = await ProgressDisplay.RunAsync(environment, "PanDA",
                 progress => job.RunAsync(parameters, parse.GetValue(outFile), progress, token));

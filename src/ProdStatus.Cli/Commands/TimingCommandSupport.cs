@@ -9,9 +9,6 @@ internal static class TimingCommandSupport
 {
     public static TimingParams Load(IServiceProvider services, string path)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProdStatus.Cli");
-#pragma warning disable CA2254 // the message is already formatted for people
-        return TimingParams.Load(path, warning => logger.LogWarning(warning));
-#pragma warning restore CA2254
+        return TimingParams.Load(path, ParamWarnings.For(services));
     }
 }
