@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Samples;
 
 namespace ProdStatus.Cli;
 
@@ -103,7 +104,7 @@ internal static class CommandRunner
         builder.Logging.AddFilter("ProdStatus", quiet ? LogLevel.Error : verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Polly", verbose ? LogLevel.Warning : LogLevel.None);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Error);
-        builder.Services.AddProdStatusEngine(builder.Configuration);
+        builder.Services.AddProdStatusEngine(builder.Configuration).AddProdStatusSamples();
         environment.ConfigureServices?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Testing.Bot;
 using ProdStatus.Testing.Panda;

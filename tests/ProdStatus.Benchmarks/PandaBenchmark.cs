@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ProdStatus.Engine.Collect.Panda;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Params;
 using ProdStatus.Testing;
 using ProdStatus.Testing.Panda;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Testing.Panda;
 using ProdStatus.Testing.Bot;
 using ProdStatus.Testing.Jira;

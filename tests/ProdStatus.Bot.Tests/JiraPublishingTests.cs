@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Inbox;
 using ProdStatus.Testing.Jira;
 using ProdStatus.Testing.Panda;

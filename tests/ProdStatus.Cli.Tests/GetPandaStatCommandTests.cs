@@ -1,4 +1,4 @@
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Testing.Panda;
 
 namespace ProdStatus.Cli.Tests;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProdStatus.Engine;
+using ProdStatus.Samples;
 
 namespace ProdStatus.Testing;
 
@@ -27,7 +28,7 @@ public sealed class EngineTestHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddProdStatusEngine(configuration);
+        services.AddProdStatusEngine(configuration).AddProdStatusSamples();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

@@ -5,7 +5,7 @@ using ProdStatus.Engine.Collect.Http;
 using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Engine.Collect.Panda;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Output;

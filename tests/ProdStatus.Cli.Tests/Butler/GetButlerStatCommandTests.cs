@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ProdStatus.Cli;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 using Xunit;
 

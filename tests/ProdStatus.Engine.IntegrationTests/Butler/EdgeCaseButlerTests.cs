@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Configuration;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Testing.Butler;
 using Xunit;

@@ -1,6 +1,6 @@
 using Npgsql;
 using ProdStatus.Engine.Configuration;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Testing.Butler;

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Testing.Butler;

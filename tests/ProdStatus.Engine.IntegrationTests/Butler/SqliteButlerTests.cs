@@ -1,6 +1,6 @@
 using Xunit;
 using ProdStatus.Engine.Aggregate;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 
 namespace ProdStatus.Engine.IntegrationTests.Butler;

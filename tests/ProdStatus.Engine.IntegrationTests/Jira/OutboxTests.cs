@@ -3,6 +3,7 @@ using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Jira.Outbox;
+using ProdStatus.Samples;
 using ProdStatus.Testing.Drp;
 using ProdStatus.Testing.Jira;
 using Xunit;

@@ -1,5 +1,5 @@
 using ProdStatus.Engine.Collect.Panda;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.IntegrationTests.Butler;
 using ProdStatus.Engine.Params;
 using ProdStatus.Testing;

@@ -1,4 +1,4 @@
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 
 namespace ProdStatus.Engine.IntegrationTests.Timing;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using ProdStatus.Engine.Collect.Butler;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 using Xunit;
 

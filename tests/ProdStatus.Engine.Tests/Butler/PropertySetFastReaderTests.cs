@@ -1,5 +1,5 @@
 using ProdStatus.Engine.Collect.Butler;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using Xunit;
 
 namespace ProdStatus.Engine.Tests.Butler;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Engine.Domain.Butler;
 
 namespace ProdStatus.Testing.Butler;

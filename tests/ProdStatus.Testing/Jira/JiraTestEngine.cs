@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProdStatus.Engine;
+using ProdStatus.Samples;
 
 namespace ProdStatus.Testing.Jira;
 
@@ -46,7 +47,7 @@ public sealed class JiraTestEngine : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddProdStatusEngine(configuration);
+        services.AddProdStatusEngine(configuration).AddProdStatusSamples();
         configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using ProdStatus.Engine.Demo;
+using ProdStatus.Samples;
 using ProdStatus.Testing.Server;
 
 namespace ProdStatus.Testing.Panda;

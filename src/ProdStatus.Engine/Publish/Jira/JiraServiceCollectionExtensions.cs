@@ -35,7 +35,6 @@ public static class JiraServiceCollectionExtensions
         services.AddTransient<MapDrpStepsJob>();
         services.AddTransient<ReportToJiraJob>();
         services.AddTransient<UpdateStatJob>();
-        services.AddTransient<JiraOutboxDemo>();
 
         var client = services.AddHttpClient<JiraClient>((sp, http) =>
         {

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// Answers monitor queries over a <see cref="PandaScenario"/> the way panda-bigmon-core does (data-sources.md §1.3,

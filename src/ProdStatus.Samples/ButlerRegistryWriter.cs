@@ -4,7 +4,7 @@ using ProdStatus.Engine.Domain.Butler;
 using ProdStatus.Engine.Store;
 using ProdStatus.Engine.Time;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// Writes a registry of either generation into an open SQLite or PostgreSQL connection: schema, the

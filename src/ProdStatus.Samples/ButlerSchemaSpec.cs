@@ -1,7 +1,7 @@
 using System.Text;
 using ProdStatus.Engine.Domain.Butler;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// The registry tables get-butler-stat reads, for both schema generations and both databases, from one table of

@@ -1,4 +1,4 @@
-namespace ProdStatus.Engine.Drp;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// The bundled sample's submit directory (data-sources.md §7.6, the PREOPS-905 scenario of the sample campaign): one

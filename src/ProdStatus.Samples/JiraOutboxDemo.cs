@@ -1,9 +1,10 @@
+using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Drp;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Jira.Outbox;
 
-namespace ProdStatus.Engine.Jobs;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// Entry point for <c>prodstat demo</c>: the Jira part of a production run written to an outbox folder, never to Jira —

@@ -1,4 +1,4 @@
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// The bundled sample campaign (data-sources.md §7.1): ticket PREOPS-905, a finished 2022-shaped workflow, a

@@ -1,4 +1,4 @@
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>Which monitor generation an answer imitates (data-sources.md §1.6, §1.7).</summary>
 public enum PandaFlavour

@@ -1,4 +1,4 @@
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>Generates a task's jobs from a seed: the same seed always gives the same jobs, on every machine.</summary>
 internal static class SampleTasks

@@ -1,4 +1,4 @@
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>Timing plots of the sample campaign (<see cref="SampleCampaign"/>): three job names over both in-window workflows.</summary>
 public static class SampleTiming

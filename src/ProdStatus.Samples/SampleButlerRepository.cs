@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using ProdStatus.Engine.Domain.Butler;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>
 /// A deterministic Butler repository for <c>prodstat demo</c>, the tests and the benchmark (data-sources.md §7.1):
@@ -87,7 +87,7 @@ public static class SampleButlerRepository
         foreach (string run in runs.Where(r => r != NoTimestampRun))
         {
             // Quanta start shortly after their submission, as in a real campaign.
-            var runStart = Time.WorkflowTimestamp.TryParseSuffix(run, '/', out var submitted)
+            var runStart = ProdStatus.Engine.Time.WorkflowTimestamp.TryParseSuffix(run, '/', out var submitted)
                 ? submitted.Utc.AddMinutes(11)
                 : new DateTimeOffset(2022, 1, 21, 3, 30, 0, TimeSpan.Zero);
             for (int t = 0; t < Labels.Length; t++)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>One quantum's resource snapshots, as the executor records them (data-sources.md §4.1).</summary>
 /// <param name="EndRss">In bytes for <paramref name="Version"/> ≥ 1, else KiB.</param>

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Net.Http.Headers;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>Serves a <see cref="PandaMonitorSimulator"/> in process (the demo's recording pass, unit tests); bodies stream through a pipe.</summary>
 public sealed class SimulatorHandler(PandaMonitorSimulator simulator) : HttpMessageHandler

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ProdStatus.Engine.Demo;
+namespace ProdStatus.Samples;
 
 /// <summary>Writes monitor objects in the key sets and value styles of each generation (data-sources.md §1.6, §7.2).</summary>
 public static class PandaJsonShapes
