@@ -30,5 +30,6 @@ status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -Eo 'Passed: +[0-9]+' /tmp/prodstat-test.log | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' /tmp/prodstat-test.log | awk '{s+=$2} END {print s+0}')
-echo "tests: ${passed} passed, ${failed} failed"
+skipped=$(grep -Eo 'Skipped: +[0-9]+' /tmp/prodstat-test.log | awk '{s+=$2} END {print s+0}')
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"

@@ -5,7 +5,7 @@ namespace ProdStatus.Samples;
 
 /// <summary>
 /// The registry tables get-butler-stat reads, for both schema generations and both databases, from one table of
-/// column specs (data-sources.md §3.2): the 2022 NameKey DDL dumped from a real execution butler, and the current
+/// column specs: the 2022 NameKey DDL dumped from a real execution butler, and the current
 /// SynthIntKey DDL reconstructed from daf_butler's source. Tag tables come from the <c>dataset_tags_*</c> template.
 /// </summary>
 public static class ButlerSchemaSpec

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ProdStatus.Samples;
 
-/// <summary>One quantum's resource snapshots, as the executor records them (data-sources.md §4.1).</summary>
+/// <summary>One quantum's resource snapshots, as the executor records them.</summary>
 /// <param name="EndRss">In bytes for <paramref name="Version"/> ≥ 1, else KiB.</param>
 /// <param name="Version"><c>quantum.__version__</c>; null leaves it out (2022 metadata, KiB).</param>
 /// <param name="NoWork">Only <c>prep*</c> and <c>end*</c> snapshots, as for a quantum that found nothing to do.</param>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ProdStatus.Samples;
 
-/// <summary>Writes monitor objects in the key sets and value styles of each generation (data-sources.md §1.6, §7.2).</summary>
+/// <summary>Writes monitor objects in the key sets and value styles of each generation.</summary>
 public static class PandaJsonShapes
 {
     public static void WriteWorkflow(Utf8JsonWriter w, ScenarioWorkflow wf)

@@ -7,8 +7,8 @@ using System.Text.RegularExpressions;
 namespace ProdStatus.Samples;
 
 /// <summary>
-/// Answers monitor queries over a <see cref="PandaScenario"/> the way panda-bigmon-core does (data-sources.md §1.3,
-/// §7.2): JSON only when asked, <c>days</c> windows, case-insensitive <c>taskname</c> wildcards, <c>jobstatus=a|b</c>,
+/// Answers monitor queries over a <see cref="PandaScenario"/> the way panda-bigmon-core does:
+/// JSON only when asked, <c>days</c> windows, case-insensitive <c>taskname</c> wildcards, <c>jobstatus=a|b</c>,
 /// retry dropping by default, <c>limit</c> per job table, <c>fields</c>, 400 for illegal integers. Answers stream.
 /// </summary>
 public sealed class PandaMonitorSimulator(PandaScenario scenario)

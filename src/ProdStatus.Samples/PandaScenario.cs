@@ -1,6 +1,6 @@
 namespace ProdStatus.Samples;
 
-/// <summary>Which monitor generation an answer imitates (data-sources.md §1.6, §1.7).</summary>
+/// <summary>Which monitor generation an answer imitates.</summary>
 public enum PandaFlavour
 {
     /// <summary>2022: lower-cased values, remaining/processed_files, mixed date formats, integer CPU times.</summary>

@@ -5,7 +5,7 @@ using ProdStatus.Engine.Domain.Butler;
 namespace ProdStatus.Samples;
 
 /// <summary>
-/// A deterministic Butler repository for <c>prodstat demo</c>, the tests and the benchmark (data-sources.md §7.1):
+/// A deterministic Butler repository for <c>prodstat demo</c>, the tests and the benchmark:
 /// ticket PREOPS-905, two RUNs in the window, one after it, one of another ticket, a RUN without a timestamp, a
 /// CHAINED collection, labels with different dimensions (one with underscores) and a bookkeeping type that must be
 /// ignored. Current generation → TaskMetadata JSON; 2022 generation → PropertySet YAML in KiB.

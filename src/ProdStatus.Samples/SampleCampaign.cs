@@ -1,7 +1,7 @@
 namespace ProdStatus.Samples;
 
 /// <summary>
-/// The bundled sample campaign (data-sources.md §7.1): ticket PREOPS-905, a finished 2022-shaped workflow, a
+/// The bundled sample campaign: ticket PREOPS-905, a finished 2022-shaped workflow, a
 /// subfinished current-shaped one with chunked, failed and retried tasks, one outside the window, one of another
 /// ticket and one name without a timestamp. Fully deterministic.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace ProdStatus.Samples;
 
 /// <summary>
-/// The bundled sample's submit directory (data-sources.md §7.6, the PREOPS-905 scenario of the sample campaign): one
+/// The bundled sample's submit directory (the PREOPS-905 scenario of the sample campaign): one
 /// 2022 run (<c>.qgraph</c>, execution butler) and one current run (<c>.qg</c>), with the pipeline yaml they name.
 /// Lets <c>prodstat demo</c> run update-issue with no real submit host.
 /// </summary>

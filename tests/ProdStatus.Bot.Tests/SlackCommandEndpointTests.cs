@@ -18,7 +18,7 @@ public sealed class SlackCommandEndpointTests
     [Fact]
     public async Task SlacksDocumentedExample_Verifies()
     {
-        // integrations.md §1.2: Slack's worked example, with the clock pinned next to its timestamp.
+        // Slack's worked example ("Verifying requests from Slack"), with the clock pinned next to its timestamp.
         const string body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
         var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1531420618 + 30));
         await using var app = new BotApplication(new() { ["ProdStatus:Slack:SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5" }, time);

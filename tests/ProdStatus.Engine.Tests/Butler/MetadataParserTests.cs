@@ -10,7 +10,7 @@ public sealed class MetadataParserTests
 {
     private static readonly DateTimeOffset Prep = new(2024, 5, 1, 12, 0, 1, TimeSpan.Zero);
 
-    /// <summary>The worked example of data-sources.md §4.3 (pretty-printed there, compact on disk).</summary>
+    /// <summary>A quantum metadata document as the executor writes it (compact, as on disk).</summary>
     private const string Example = """
         {"scalars": {}, "arrays": {}, "metadata": {
           "isr": {"scalars": {"doSaturation": true, "LSST ISR FRINGE": "SKIPPED"},

@@ -5,7 +5,7 @@ namespace ProdStatus.Engine.Tests.Publish;
 
 public sealed class SlackSignatureTests
 {
-    // Slack's worked example (integrations.md §1.2).
+    // Slack's worked example ("Verifying requests from Slack").
     private const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
     private const string Timestamp = "1531420618";
     private const string Signature = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";

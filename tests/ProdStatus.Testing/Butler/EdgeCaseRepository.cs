@@ -6,7 +6,7 @@ using ProdStatus.Engine.Domain.Butler;
 namespace ProdStatus.Testing.Butler;
 
 /// <summary>
-/// A repository of awkward cases (data-sources.md §7.4/§7.5) for ticket PREOPS-999, written through the same
+/// A repository of awkward cases for ticket PREOPS-999, written through the same
 /// schema spec and writer as the demo, into any database and any datastore (the <c>write</c> callback).
 /// Expected outcome per case is in <see cref="Expected"/>.
 /// </summary>

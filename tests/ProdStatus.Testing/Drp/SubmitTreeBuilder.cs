@@ -3,7 +3,7 @@ using System.Text;
 namespace ProdStatus.Testing.Drp;
 
 /// <summary>
-/// Builds BPS submit trees like the real ones (data-sources.md §5, §7.6): the 2022 layout (<c>.qgraph</c>, execution
+/// Builds BPS submit trees like the real ones: the 2022 layout (<c>.qgraph</c>, execution
 /// butler) and the current one (<c>.qg</c>, no execution butler), plus a pipeline yaml with <c>subsets</c>.
 /// </summary>
 public sealed class SubmitTreeBuilder : IDisposable

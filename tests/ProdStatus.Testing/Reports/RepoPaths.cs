@@ -1,12 +1,24 @@
 namespace ProdStatus.Testing.Reports;
 
-/// <summary>Files outside the test output: the repository root and the steering repo's shared folder beside it.</summary>
+/// <summary>Files outside the test output: the repository root, and files named by environment variables.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The Adaptive Card 1.5 schema, read from <c>../shared</c> (not copied into this repository).</summary>
-    public static string AdaptiveCardSchema => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "adaptive-card.json"));
+    /// <summary>
+    /// The file named by the environment variable <paramref name="variable"/> (relative paths against the repository
+    /// root); null when the variable is not set. A variable naming a missing file is an error, not a skip.
+    /// </summary>
+    public static string? OptionalFile(string variable)
+    {
+        string? value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        string path = Path.GetFullPath(value, Root);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{variable}: {path} not found", path);
+    }
 
     private static string FindRoot()
     {

@@ -13,7 +13,7 @@ namespace ProdStatus.Engine.Collect.Panda;
 /// Typed client of the PanDA monitor's JSON list views. Answers are streamed element by element; retries, timeouts
 /// and Retry-After live in the HttpClient's resilience pipeline.
 /// </summary>
-/// <remarks>Routes: <c>idds/wfprogress/</c>, <c>tasks/</c>, <c>jobs/</c> of panda-bigmon-core (data-sources.md §1.2).</remarks>
+/// <remarks>Routes: <c>idds/wfprogress/</c>, <c>tasks/</c>, <c>jobs/</c> of panda-bigmon-core.</remarks>
 public sealed class PandaMonitorClient(HttpClient http)
 {
     internal const string Service = "PanDA monitor";

@@ -5,7 +5,7 @@ namespace ProdStatus.Engine.Collect.Panda;
 /// <summary>
 /// Task type of a PanDA task name. 2022 names are <c>&lt;wf&gt;_&lt;label&gt;_&lt;reqid&gt;_&lt;workid&gt;</c>; since 2023
 /// ctrl_bps_panda writes <c>&lt;wf&gt;_&lt;NN&gt;_&lt;label&gt;_&lt;chunk&gt;_&lt;reqid&gt;_&lt;workid&gt;[_&lt;retry&gt;]</c>
-/// (data-sources.md §2.5). The type is <c>&lt;label&gt;_&lt;reqid&gt;</c> in both, which is exactly the original's label
+/// (ctrl_bps_panda's task naming). The type is <c>&lt;label&gt;_&lt;reqid&gt;</c> in both, which is exactly the original's label
 /// for 2022 names (<c>visit_detector_1_777</c>); chunks and iDDS retries of one label fall into one type.
 /// </summary>
 public static class TaskLabels

@@ -15,7 +15,7 @@ public enum SlackSignatureResult
 
 /// <summary>
 /// Slack request signing: <c>v0=hex(HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"))</c>, compared in constant time,
-/// timestamps more than five minutes from now rejected (integrations.md §1.2).
+/// timestamps more than five minutes from now rejected (Slack's "Verifying requests from Slack").
 /// </summary>
 public static class SlackSignature
 {

@@ -14,7 +14,7 @@ namespace ProdStatus.Engine.Publish.Teams;
 /// is known not to have been taken (429, or no connection made); after a timeout or a 5xx it may have been taken,
 /// and the error says so instead of risking a duplicate. The URL is a secret: it is never logged or put in errors.
 /// </summary>
-/// <remarks>Envelope and limits: integrations.md §3.3.</remarks>
+/// <remarks>Envelope and limits: cards/README.md.</remarks>
 public sealed partial class TeamsWebhookClient(HttpClient http, IOptions<TeamsOptions> options, ILogger<TeamsWebhookClient> logger)
 {
     public const string Service = "Teams";

@@ -1,6 +1,6 @@
 namespace ProdStatus.Engine.Render.Slack;
 
-/// <summary>Block Kit limits (integrations.md §1.6) and a checker that lists every violation of a message.</summary>
+/// <summary>Block Kit limits (Slack's Block Kit reference) and a checker that lists every violation of a message.</summary>
 public static class SlackLimits
 {
     public const int MaxBlocks = 50;

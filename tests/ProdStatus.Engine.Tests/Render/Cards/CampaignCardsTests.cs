@@ -35,6 +35,11 @@ public sealed class CampaignCardsTests
     }
 
     [Theory]
+    [MemberData(nameof(CardNames))]
+    public void Card_StandardCampaign_ValidatesAgainstTheOfficialSchema(string name) =>
+        Assert.Empty(AdaptiveCardSchema.OfficialErrors(CardJson.Serialize(Standard(name))));
+
+    [Theory]
     [InlineData("campaign-summary.example.json", "card-summary.json")]
     [InlineData("workflow-status.example.json", "card-workflows.json")]
     [InlineData("error.example.json", "card-error.json")]
@@ -45,6 +50,13 @@ public sealed class CampaignCardsTests
         Assert.Empty(AdaptiveCardSchema.Errors(json));
         Assert.Equal(CardJson.Serialize(Standard(golden)) + "\n", json.ReplaceLineEndings("\n"));
     }
+
+    [Theory]
+    [InlineData("campaign-summary.example.json")]
+    [InlineData("workflow-status.example.json")]
+    [InlineData("error.example.json")]
+    public void CardsFolder_Example_IsValidAgainstTheOfficialSchema(string example) =>
+        Assert.Empty(AdaptiveCardSchema.OfficialErrors(File.ReadAllText(Path.Combine(RepoPaths.Root, "cards", example))));
 
     [Fact]
     public void CardsFolder_HoldsOnlyCheckedExamples() =>
@@ -62,6 +74,26 @@ public sealed class CampaignCardsTests
 
         Assert.NotEmpty(AdaptiveCardSchema.Errors(json));
         Assert.NotEmpty(AdaptiveCardSchema.Errors(submit));
+    }
+
+    [Fact]
+    public void OfficialSchema_CardWithMisspeltTablePropertyOrSubmit_IsRejected()
+    {
+        string json = CardJson.Serialize(CampaignCards.Summary(ReportFixtures.Standard()));
+
+        Assert.Empty(AdaptiveCardSchema.OfficialErrors(json));
+        Assert.NotEmpty(AdaptiveCardSchema.OfficialErrors(json.Replace("\"firstRowAsHeader\"", "\"firstRowAsHeaders\"", StringComparison.Ordinal)));
+        Assert.NotEmpty(AdaptiveCardSchema.OfficialErrors(json.Replace("\"Action.OpenUrl\"", "\"Action.Submit\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Schema_UnknownElementOrEnumValue_IsRejected()
+    {
+        string json = CardJson.Serialize(CampaignCards.Summary(ReportFixtures.Standard()));
+
+        Assert.NotEmpty(AdaptiveCardSchema.Errors(json.Replace("\"ColumnSet\"", "\"ActionSet\"", StringComparison.Ordinal)));
+        Assert.NotEmpty(AdaptiveCardSchema.Errors(json.Replace("\"bolder\"", "\"bold\"", StringComparison.Ordinal)));
+        Assert.NotEmpty(AdaptiveCardSchema.Errors(json.Replace("\"version\": \"1.5\"", "\"version\": \"1.6\"", StringComparison.Ordinal)));
     }
 
     [Fact]
