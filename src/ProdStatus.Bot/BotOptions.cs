@@ -16,6 +16,9 @@ public sealed class SlackOptions
     public List<string> AllowedChannels { get; set; } = [];
 
     public List<string> AllowedUsers { get; set; } = [];
+
+    /// <summary>Live campaign messages are refreshed this often (0: only on request). <value>Default: 30 min.</value></summary>
+    public int LiveRefreshMinutes { get; set; } = 30;
 }
 
 /// <summary>Jira webhook intake. Section <c>ProdStatus:Jira</c> (shared with the Jira client's keys).</summary>
@@ -63,8 +66,15 @@ public sealed class WorkerOptions
     public int LookbackDays { get; set; } = 180;
 }
 
-internal sealed class BotOptionsValidator : IValidateOptions<WorkerOptions>, IValidateOptions<JiraWebhookOptions>
+internal sealed class BotOptionsValidator : IValidateOptions<WorkerOptions>, IValidateOptions<JiraWebhookOptions>, IValidateOptions<SlackOptions>
 {
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        var errors = new List<string>();
+        Range(errors, $"{SlackOptions.Section}:LiveRefreshMinutes", options.LiveRefreshMinutes, 0, 10_080);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
     public ValidateOptionsResult Validate(string? name, WorkerOptions options)
     {
         var errors = new List<string>();

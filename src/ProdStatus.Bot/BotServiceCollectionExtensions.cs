@@ -2,6 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Polly;
+using ProdStatus.Bot.Slack;
 using ProdStatus.Bot.Telemetry;
 using ProdStatus.Bot.Worker;
 
@@ -16,6 +17,7 @@ internal static class BotServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
         services.AddSingleton<IValidateOptions<WorkerOptions>, BotOptionsValidator>();
         services.AddSingleton<IValidateOptions<JiraWebhookOptions>, BotOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SlackOptions>, BotOptionsValidator>();
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         // OpenTelemetry: the bot's meter plus ASP.NET Core and HttpClient metrics; exported over OTLP when the
@@ -30,6 +32,8 @@ internal static class BotServiceCollectionExtensions
         });
         services.AddTransient<DrpActions>();
         services.AddTransient<JobProcessor>();
+        services.AddTransient<CampaignStatsRunner>();
+        services.AddSlackLive();
         services.AddHostedService<InboxWorker>();
 
         // response_url posts are not idempotent: retried only when Slack says 429 (Retry-After honoured).

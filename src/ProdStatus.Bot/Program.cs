@@ -1,4 +1,5 @@
 using ProdStatus.Bot;
+using ProdStatus.Bot.Slack;
 using ProdStatus.Bot.Webhooks.Jira;
 using ProdStatus.Bot.Webhooks.Slack;
 using ProdStatus.Engine;
@@ -23,7 +24,7 @@ app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, CancellationTo
         return TypedResults.Json(new HealthResponse("store unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 });
-app.MapGroup("/slack").MapSlackCommands();
+app.MapGroup("/slack").MapSlackCommands().MapSlackInteractions().MapSlackEvents();
 app.MapGroup("/jira").MapJiraWebhooks();
 app.Run();
 

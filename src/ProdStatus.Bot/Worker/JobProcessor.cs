@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using ProdStatus.Bot.Slack;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
@@ -20,6 +21,9 @@ namespace ProdStatus.Bot.Worker;
 /// <summary>Runs one inbox job through the engine and answers where the request came from.</summary>
 public sealed class JobProcessor(
     IServiceProvider services,
+    CampaignStatsRunner campaignStats,
+    LiveMessages live,
+    SlackActionRegistry slackActions,
     SlackResponder slack,
     SlackWebClient slackWeb,
     TeamsWebhookClient teams,
@@ -29,8 +33,6 @@ public sealed class JobProcessor(
     JiraPublisher jira,
     IOptions<SlackWebOptions> slackOptions,
     IOptions<TeamsOptions> teamsOptions,
-    IOptions<WorkerOptions> options,
-    IOptions<OutputOptions> output,
     TimeProvider time)
 {
     /// <summary>Slack honours a response_url for 30 minutes; after that (long jobs, retries) answers go through the Web API.</summary>
@@ -42,6 +44,11 @@ public sealed class JobProcessor(
         {
             case InboxKinds.SlackCommand:
                 var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
+                if (command.Verb == "stats" && live.Enabled)
+                {
+                    await live.AnswerStatsAsync(job, command, cancellationToken);
+                    break;
+                }
                 await AnswerAsync(job, command, await RunCommandAsync(command, cancellationToken), cancellationToken);
                 break;
             case InboxKinds.JiraTransition:
@@ -51,9 +58,21 @@ public sealed class JobProcessor(
                     await drp.RefreshAsync(transition.IssueKey, cancellationToken);
                     break;
                 }
-                var report = reports.Build((await CampaignStatsAsync(transition.IssueKey, cancellationToken)).Stats);
+                var started = time.GetUtcNow();
+                var stats = (await campaignStats.RunAsync(transition.IssueKey, cancellationToken)).Stats;
+                var report = reports.Build(stats);
                 await PublishToJiraAsync(report, cancellationToken);
+                if (live.Enabled)
+                {
+                    await live.RefreshAllAsync(job, stats, report, started, cancellationToken);
+                }
                 await PublishRefreshAsync(report, cancellationToken);
+                break;
+            case SlackLiveKinds.Action:
+                await slackActions.DispatchAsync(services, job, cancellationToken);
+                break;
+            case SlackLiveKinds.Event:
+                await services.GetRequiredService<SlackEventProcessor>().ProcessAsync(job, cancellationToken);
                 break;
             default:
                 throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
@@ -75,7 +94,7 @@ public sealed class JobProcessor(
         switch (command.Verb)
         {
             case "stats":
-                var report = reports.Build((await CampaignStatsAsync(command.Issue!, cancellationToken)).Stats);
+                var report = reports.Build((await campaignStats.RunAsync(command.Issue!, cancellationToken)).Stats);
                 return SlackMessages.Summary(report, inChannel: true);
             case "status":
                 return SlackMessages.Text(await drp.StatusAsync(command.Issue!, cancellationToken), inChannel: true);
@@ -100,22 +119,14 @@ public sealed class JobProcessor(
         await jira.ReplaceAttachmentAsync(report.Jira, new JiraUpload($"summary-{report.Jira}.pdf", pdf.Render(report), "application/pdf"), cancellationToken);
     }
 
-    /// <summary>A refreshed campaign goes to the team channel (summary and PDF) and to Teams (the card), where configured.</summary>
+    /// <summary>A refreshed campaign goes to Teams (the card) where configured; Slack's team channel gets its live message.</summary>
     private async Task PublishRefreshAsync(CampaignReport report, CancellationToken cancellationToken)
     {
-        if (SlackChannelConfigured)
-        {
-            string channel = slackOptions.Value.Channel!;
-            await slackWeb.PostMessageAsync(channel, SlackMessages.Summary(report, inChannel: false), cancellationToken);
-            await slackWeb.UploadFileAsync(channel, $"summary-{report.Jira}.pdf", pdf.Render(report), $"{report.Jira} summary", null, cancellationToken);
-        }
         if (!string.IsNullOrEmpty(teamsOptions.Value.WebhookUrl))
         {
             await teams.PostCardAsync(CampaignCards.Summary(report), cancellationToken);
         }
     }
-
-    private bool SlackChannelConfigured => !string.IsNullOrEmpty(slackOptions.Value.BotToken) && !string.IsNullOrEmpty(slackOptions.Value.Channel);
 
     private async Task AnswerAsync(InboxJob job, SlackCommandJob command, System.Text.Json.Nodes.JsonObject message, CancellationToken cancellationToken)
     {
@@ -126,17 +137,5 @@ public sealed class JobProcessor(
             return;
         }
         await slack.PostAsync(command.ResponseUrl, message, cancellationToken);
-    }
-
-    /// <summary>get-panda-stat for a production issue: every workflow naming it in the look-back window.</summary>
-    private async Task<PandaStatJobResult> CampaignStatsAsync(string issue, CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var o = options.Value;
-        var parameters = new PandaStatParams(issue, o.DefaultCollTypes.Count > 0 ? o.DefaultCollTypes : [issue], 0,
-            today.AddDays(-o.LookbackDays), today);
-        string outDir = Path.Combine(output.Value.ResolveDataDir(), "bot", issue.ToUpper(CultureInfo.InvariantCulture));
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PandaStatJob>().RunAsync(parameters, cleanHistory: false, outDir, null, cancellationToken);
     }
 }

@@ -49,7 +49,7 @@ public sealed class SlackWebClientTests
         using var host = Host(slack);
         byte[] pdf = "%PDF-1.7 fake"u8.ToArray();
 
-        string id = await host.Get<SlackWebClient>().UploadFileAsync("C0PROD", "summary-PREOPS-905.pdf", pdf, "PREOPS-905 summary", "PDF summary", Ct);
+        string id = await host.Get<SlackWebClient>().UploadFileAsync("C0PROD", "summary-PREOPS-905.pdf", pdf, "PREOPS-905 summary", "PDF summary", cancellationToken: Ct);
 
         Assert.Equal(pdf, slack.Uploads[id]);
         Assert.Equal((id, "C0PROD", "PREOPS-905 summary"), Assert.Single(slack.SharedFiles));

@@ -15,10 +15,8 @@ namespace ProdStatus.Bot.Webhooks.Slack;
 /// <c>POST /slack/commands</c>: read the raw body once, verify the signature, and only then parse; accepted
 /// commands are committed to the inbox and acknowledged with an ephemeral message well inside Slack's 3 s.
 /// </summary>
-public static partial class SlackEndpoints
+public static class SlackEndpoints
 {
-    private const int MaxBody = 64 * 1024;
-
     public static RouteGroupBuilder MapSlackCommands(this RouteGroupBuilder group)
     {
         group.MapPost("/commands", HandleAsync).DisableAntiforgery();
@@ -30,24 +28,15 @@ public static partial class SlackEndpoints
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ProdStatus.Bot.Slack");
-        if (options.Value.SigningSecret is not { Length: > 0 } secret)
+        var (verdict, body) = await SlackVerifiedRequest.ReadAsync(context, options.Value, time, metrics, logger);
+        switch (verdict)
         {
-            Log.NotConfigured(logger);
-            metrics.Request("slack", "not-configured");
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-        byte[]? body = await RawBody.ReadAsync(context.Request, MaxBody, context.RequestAborted);
-        if (body is null)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-        var verdict = SlackSignature.Verify(secret, context.Request.Headers["X-Slack-Request-Timestamp"],
-            context.Request.Headers["X-Slack-Signature"], body, time.GetUtcNow());
-        if (verdict != SlackSignatureResult.Valid)
-        {
-            Log.Rejected(logger, verdict);
-            metrics.Request("slack", "unauthorized");
-            return TypedResults.Unauthorized();
+            case SlackRequestVerdict.NotConfigured:
+                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case SlackRequestVerdict.TooLarge:
+                return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            case SlackRequestVerdict.Unauthorized:
+                return TypedResults.Unauthorized();
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         string Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : "";
@@ -55,7 +44,7 @@ public static partial class SlackEndpoints
         {
             return TypedResults.Ok();
         }
-        if (!Allowed(options.Value, Field("team_id"), Field("channel_id"), Field("user_id")))
+        if (!SlackVerifiedRequest.Allowed(options.Value, Field("team_id"), Field("channel_id"), Field("user_id")))
         {
             metrics.Request("slack", "forbidden");
             return TypedResults.Ok(SlackReply.Ephemeral("Sorry, prodstat is not enabled for you in this channel."));
@@ -73,20 +62,6 @@ public static partial class SlackEndpoints
         metrics.Request("slack", "accepted");
         string what = command.Issue is null ? command.Verb : $"{command.Verb} {command.Issue}";
         return TypedResults.Ok(SlackReply.Ephemeral($"Working on `{what}` — the answer will be posted here."));
-    }
-
-    private static bool Allowed(SlackOptions o, string team, string channel, string user) =>
-        (o.AllowedTeams.Count == 0 || o.AllowedTeams.Contains(team)) &&
-        (o.AllowedChannels.Count == 0 || o.AllowedChannels.Contains(channel)) &&
-        (o.AllowedUsers.Count == 0 || o.AllowedUsers.Contains(user));
-
-    private static partial class Log
-    {
-        [LoggerMessage(101, LogLevel.Warning, "Slack request rejected: {Verdict}")]
-        public static partial void Rejected(ILogger logger, SlackSignatureResult verdict);
-
-        [LoggerMessage(102, LogLevel.Error, "Slack request refused: ProdStatus:Slack:SigningSecret is not configured")]
-        public static partial void NotConfigured(ILogger logger);
     }
 }
 

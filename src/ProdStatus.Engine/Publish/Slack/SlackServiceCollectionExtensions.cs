@@ -13,6 +13,8 @@ public static class SlackServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<SlackWebOptions>().Bind(configuration.GetSection(SlackWebOptions.Section));
         services.AddSingleton<IValidateOptions<SlackWebOptions>, SlackWebOptionsValidator>();
+        services.AddSingleton<SlackPacing>();
+        services.AddSingleton<LiveMessageRepository>();
         services.AddHttpClient<SlackWebClient>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<SlackWebOptions>>().Value;

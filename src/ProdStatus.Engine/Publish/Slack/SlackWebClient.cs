@@ -11,7 +11,8 @@ namespace ProdStatus.Engine.Publish.Slack;
 /// <c>ok:false</c>; those become <see cref="SlackApiException"/>. Posting is not idempotent, so the pipeline retries
 /// only 429 (honouring Retry-After).
 /// </summary>
-/// <remarks>Methods: https://docs.slack.dev/reference/methods/chat.postMessage, files.getUploadURLExternal, files.completeUploadExternal.</remarks>
+/// <remarks>Methods: https://docs.slack.dev/reference/methods/chat.postMessage, chat.update, chat.getPermalink, chat.unfurl,
+/// views.publish, files.getUploadURLExternal, files.completeUploadExternal.</remarks>
 public sealed class SlackWebClient(HttpClient http)
 {
     /// <summary><c>chat.postMessage</c>: returns the message <c>ts</c>.</summary>
@@ -23,12 +24,48 @@ public sealed class SlackWebClient(HttpClient http)
         return result.TryGetProperty("ts", out var ts) ? ts.GetString() ?? "" : "";
     }
 
+    /// <summary><c>chat.update</c> of a message the bot posted (<c>message_not_found</c> when it was deleted).</summary>
+    public async Task UpdateMessageAsync(string channel, string ts, JsonObject message, CancellationToken cancellationToken = default)
+    {
+        var body = message.DeepClone().AsObject();
+        body["channel"] = channel;
+        body["ts"] = ts;
+        await CallAsync("chat.update", JsonContent.Create(body), cancellationToken);
+    }
+
+    /// <summary><c>chat.getPermalink</c>: a link to one message.</summary>
+    public async Task<string> GetPermalinkAsync(string channel, string ts, CancellationToken cancellationToken = default)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["channel"] = channel, ["message_ts"] = ts });
+        var result = await CallAsync("chat.getPermalink", form, cancellationToken);
+        return result.GetProperty("permalink").GetString() ?? "";
+    }
+
+    /// <summary>
+    /// <c>chat.unfurl</c>: link previews for a shared message, <paramref name="unfurls"/> keyed by the exact URL.
+    /// <paramref name="target"/> names the message: <c>channel</c> + <c>ts</c>, or <c>unfurl_id</c> + <c>source</c>.
+    /// </summary>
+    public async Task UnfurlAsync(JsonObject target, JsonObject unfurls, CancellationToken cancellationToken = default)
+    {
+        var body = target.DeepClone().AsObject();
+        body["unfurls"] = unfurls.DeepClone();
+        await CallAsync("chat.unfurl", JsonContent.Create(body), cancellationToken);
+    }
+
+    /// <summary><c>views.publish</c>: the user's Home tab.</summary>
+    public async Task PublishViewAsync(string userId, JsonObject view, CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() };
+        await CallAsync("views.publish", JsonContent.Create(body), cancellationToken);
+    }
+
     /// <summary>
     /// Shares a file in a channel the current way (<c>files.upload</c> is retired): ask for an upload URL, send the
     /// bytes, complete the upload with the channel id. Returns the file id.
     /// </summary>
+    /// <param name="threadTs">Parent message <c>ts</c>: the file is shared in that thread.</param>
     public async Task<string> UploadFileAsync(string channel, string fileName, ReadOnlyMemory<byte> content, string title, string? comment,
-        CancellationToken cancellationToken = default)
+        string? threadTs = null, CancellationToken cancellationToken = default)
     {
         using var ask = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -58,6 +95,10 @@ public sealed class SlackWebClient(HttpClient http)
         {
             complete["initial_comment"] = comment;
         }
+        if (threadTs is not null)
+        {
+            complete["thread_ts"] = threadTs;
+        }
         await CallAsync("files.completeUploadExternal", JsonContent.Create(complete), cancellationToken);
         return fileId;
     }
@@ -65,6 +106,11 @@ public sealed class SlackWebClient(HttpClient http)
     private async Task<JsonElement> CallAsync(string method, HttpContent content, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync(method, content, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+        {
+            // Still limited after the pipeline's Retry-After waits: known not done, like Slack's own "ratelimited".
+            throw new SlackApiException(method, "ratelimited");
+        }
         if (!response.IsSuccessStatusCode)
         {
             throw new UpstreamException("Slack", $"{method} failed with HTTP {(int)response.StatusCode}");

@@ -15,17 +15,25 @@ public sealed class SlackWebOptions
 
     /// <summary>Web API base URL, from appsettings.json (<c>https://slack.com/api/</c>).</summary>
     public string? ApiBaseUrl { get; set; }
+
+    /// <summary>Least time between two <c>chat.postMessage</c> to one channel (Slack: about 1 per second). <value>Default: 1100 ms.</value></summary>
+    public int PostIntervalMilliseconds { get; set; } = 1100;
+
+    /// <summary>Least time between two <c>chat.update</c> of one message; updates waiting meanwhile collapse to the latest. <value>Default: 1200 ms (Tier 3).</value></summary>
+    public int UpdateIntervalMilliseconds { get; set; } = 1200;
 }
 
 internal sealed class SlackWebOptionsValidator : IValidateOptions<SlackWebOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackWebOptions options)
     {
+        var errors = new List<string>();
+        Configuration.OptionChecks.Range(errors, $"{SlackWebOptions.Section}:PostIntervalMilliseconds", options.PostIntervalMilliseconds, 0, 60_000);
+        Configuration.OptionChecks.Range(errors, $"{SlackWebOptions.Section}:UpdateIntervalMilliseconds", options.UpdateIntervalMilliseconds, 0, 60_000);
         if (string.IsNullOrEmpty(options.BotToken))
         {
-            return ValidateOptionsResult.Success;
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
-        var errors = new List<string>();
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out _))
         {
             errors.Add($"{SlackWebOptions.Section}:ApiBaseUrl must be an absolute URL when {SlackWebOptions.Section}:BotToken is set");

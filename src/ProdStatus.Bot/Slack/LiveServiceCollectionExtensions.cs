@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ProdStatus.Bot.Slack;
+
+/// <summary>Registers live campaign messages: the service, the buttons, the event processor, the refresh scheduler.</summary>
+internal static class LiveServiceCollectionExtensions
+{
+    public static IServiceCollection AddSlackLive(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ICampaignLinks, NoCampaignLinks>();
+        services.AddTransient<LiveMessages>();
+        services.AddTransient<SlackEventProcessor>();
+        services.AddSingleton<SlackActionRegistry>();
+        services.AddSlackAction<RefreshActionHandler>(LiveBlocks.Refresh);
+        services.AddSlackAction<PdfActionHandler>(LiveBlocks.Pdf);
+        services.AddSlackAction<MuteActionHandler>(LiveBlocks.Mute);
+        services.AddSlackAction<WatchUnavailableHandler>(LiveBlocks.Watch, placeholder: true);
+        services.AddHostedService<LiveRefreshScheduler>();
+        return services;
+    }
+}
