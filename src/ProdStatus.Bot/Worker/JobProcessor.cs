@@ -6,6 +6,7 @@ using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Render.Tables;
@@ -27,6 +28,7 @@ public sealed class JobProcessor(
     CampaignPdfRenderer pdf,
     DrpActions drp,
     JiraPublisher jira,
+    ICampaignLinks links,
     IOptions<SlackWebOptions> slackOptions,
     IOptions<TeamsOptions> teamsOptions,
     IOptions<WorkerOptions> options,
@@ -54,6 +56,9 @@ public sealed class JobProcessor(
                 var report = reports.Build((await CampaignStatsAsync(transition.IssueKey, cancellationToken)).Stats);
                 await PublishToJiraAsync(report, cancellationToken);
                 await PublishRefreshAsync(report, cancellationToken);
+                break;
+            case InboxKinds.DashboardRefresh:
+                await CampaignStatsAsync(JsonSerializer.Deserialize(job.Payload, BotJson.Default.DashboardRefreshJob)!.IssueKey, cancellationToken);
                 break;
             default:
                 throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
@@ -95,7 +100,7 @@ public sealed class JobProcessor(
     private async Task PublishToJiraAsync(CampaignReport report, CancellationToken cancellationToken)
     {
         var table = report.Tables.First(t => t.Name == Engine.Aggregate.PandaTables.TaskTableName);
-        await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], JiraWikiTableWriter.Write(table),
+        await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], links.WithDashboardLink(report.Jira, JiraWikiTableWriter.Write(table)),
             $"{table.FileStem(report.Jira)}.txt", cancellationToken);
         await jira.ReplaceAttachmentAsync(report.Jira, new JiraUpload($"summary-{report.Jira}.pdf", pdf.Render(report), "application/pdf"), cancellationToken);
     }
