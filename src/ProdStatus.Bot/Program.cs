@@ -1,4 +1,5 @@
 using ProdStatus.Bot;
+using ProdStatus.Bot.Dashboard;
 using ProdStatus.Bot.Slack;
 using ProdStatus.Bot.Webhooks.Jira;
 using ProdStatus.Bot.Webhooks.Slack;
@@ -8,9 +9,11 @@ using ProdStatus.Engine.Inbox;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProdStatusEngine(builder.Configuration);
 builder.Services.AddBot(builder.Configuration);
+builder.Services.AddDashboardAccess(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+app.UseDashboardAccess();
 app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok")));
 app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, CancellationToken ct) =>
 {
@@ -26,6 +29,7 @@ app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, CancellationTo
 });
 app.MapGroup("/slack").MapSlackCommands().MapSlackInteractions().MapSlackEvents();
 app.MapGroup("/jira").MapJiraWebhooks();
+app.MapGroup("/campaigns").MapDashboard();
 app.Run();
 
 internal sealed record HealthResponse(string Status);

@@ -9,6 +9,7 @@ using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Jobs;
+using ProdStatus.Engine.Render.Dashboard;
 using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Render.Tables;
@@ -44,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.AddJira(configuration);
         services.AddTiming();
         services.AddCampaigns(configuration);
+        services.AddDashboard(configuration);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using ProdStatus.Bot.Worker;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
+using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Render.Pdf;
 using ProdStatus.Engine.Render.Reports;
@@ -139,7 +140,7 @@ public sealed partial class LiveMessages(
             return new Outcome(row.Ts, false, false); // a newer refresh already shows newer data
         }
         var next = options.Value.LiveRefreshMinutes > 0 ? started.AddMinutes(options.Value.LiveRefreshMinutes) : (DateTimeOffset?)null;
-        var message = LiveBlocks.Message(report, state, row?.Muted ?? false, links.Dashboard(issue), next);
+        var message = LiveBlocks.Message(report, state, row?.Muted ?? false, links.DashboardUrl(issue) is { } dashboard ? new Uri(dashboard) : null, next);
         if (row?.Ts is { } ts)
         {
             try

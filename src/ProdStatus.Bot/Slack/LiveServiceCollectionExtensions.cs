@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace ProdStatus.Bot.Slack;
 
 /// <summary>Registers live campaign messages: the service, the buttons, the event processor, the refresh scheduler.</summary>
@@ -7,7 +5,6 @@ internal static class LiveServiceCollectionExtensions
 {
     public static IServiceCollection AddSlackLive(this IServiceCollection services)
     {
-        services.TryAddSingleton<ICampaignLinks, NoCampaignLinks>();
         services.AddTransient<LiveMessages>();
         services.AddTransient<SlackEventProcessor>();
         services.AddSingleton<SlackActionRegistry>();

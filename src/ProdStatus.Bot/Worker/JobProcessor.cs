@@ -7,6 +7,7 @@ using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Render.Tables;
@@ -31,6 +32,7 @@ public sealed class JobProcessor(
     CampaignPdfRenderer pdf,
     DrpActions drp,
     JiraPublisher jira,
+    ICampaignLinks links,
     IOptions<SlackWebOptions> slackOptions,
     IOptions<TeamsOptions> teamsOptions,
     TimeProvider time)
@@ -74,6 +76,9 @@ public sealed class JobProcessor(
             case SlackLiveKinds.Event:
                 await services.GetRequiredService<SlackEventProcessor>().ProcessAsync(job, cancellationToken);
                 break;
+            case InboxKinds.DashboardRefresh:
+                await campaignStats.RunAsync(JsonSerializer.Deserialize(job.Payload, BotJson.Default.DashboardRefreshJob)!.IssueKey, cancellationToken);
+                break;
             default:
                 throw new UserInputException($"inbox job {job.Id}: unknown kind '{job.Kind}'");
         }
@@ -114,7 +119,7 @@ public sealed class JobProcessor(
     private async Task PublishToJiraAsync(CampaignReport report, CancellationToken cancellationToken)
     {
         var table = report.Tables.First(t => t.Name == Engine.Aggregate.PandaTables.TaskTableName);
-        await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], JiraWikiTableWriter.Write(table),
+        await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], links.WithDashboardLink(report.Jira, JiraWikiTableWriter.Write(table)),
             $"{table.FileStem(report.Jira)}.txt", cancellationToken);
         await jira.ReplaceAttachmentAsync(report.Jira, new JiraUpload($"summary-{report.Jira}.pdf", pdf.Render(report), "application/pdf"), cancellationToken);
     }

@@ -9,7 +9,11 @@ public sealed record SlackCommandJob(string Verb, string? Issue, string Response
 /// <summary>Inbox payload of a tracked issue's status transition.</summary>
 public sealed record JiraTransitionJob(string IssueKey, string? FromStatus, string? ToStatus, string? IssueType);
 
+/// <summary>Inbox payload of the dashboard's Refresh button.</summary>
+public sealed record DashboardRefreshJob(string IssueKey);
+
 [JsonSerializable(typeof(SlackCommandJob))]
+[JsonSerializable(typeof(DashboardRefreshJob))]
 [JsonSerializable(typeof(JiraTransitionJob))]
 [JsonSerializable(typeof(JiraWebhookEvent))]
 internal sealed partial class BotJson : JsonSerializerContext;

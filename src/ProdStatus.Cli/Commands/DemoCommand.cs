@@ -11,6 +11,7 @@ using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Output;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Publish.Jira.Outbox;
+using ProdStatus.Engine.Render.Dashboard;
 using ProdStatus.Engine.Render.Reports;
 
 namespace ProdStatus.Cli.Commands;
@@ -19,7 +20,8 @@ namespace ProdStatus.Cli.Commands;
 /// <c>prodstat demo [--out DIR]</c>: the main job on the bundled sample campaign, with no network and no credentials.
 /// Writes the sample monitor's answers as a replay folder, runs get-panda-stat, prep-timing-data and plot-data on it
 /// with a SQLite store, get-butler-stat on generated repositories of both schema generations, then writes the PDF
-/// summary, the Adaptive Card and the Slack message, and the Jira requests to an outbox folder.
+/// summary, the Adaptive Card and the Slack message, the Jira requests to an outbox folder, and a static copy of the
+/// campaign's dashboard page (<c>dashboard.html</c>).
 /// </summary>
 internal static class DemoCommand
 {
@@ -80,6 +82,10 @@ internal static class DemoCommand
             var reports = await host.Services.GetRequiredService<ReportWriter>().WriteAllAsync(result.Stats, layout.Outputs, extras, token);
             await environment.Out.WriteLineAsync($"reports: {Path.GetFileName(reports.Pdf)}, {Path.GetFileName(reports.Card)} (Adaptive Card), {Path.GetFileName(reports.Slack)} (Slack Block Kit)");
             await WriteJiraOutboxAsync(createHost, environment.Out, layout, reports.Pdf, token);
+            string page = Path.Combine(root, "dashboard.html");
+            var dashboard = await host.Services.GetRequiredService<CampaignDashboardBuilder>().BuildAsync(SampleCampaign.Jira, token);
+            await AtomicFile.WriteAllTextAsync(page, host.Services.GetRequiredService<DashboardPageRenderer>().Render(dashboard!, DashboardPageOptions.Static), token);
+            await environment.Out.WriteLineAsync($"dashboard: {page} (static copy of the bot's campaign page)");
             await environment.Out.WriteLineAsync($"sample inputs: {layout.ParamFile} and {layout.Replay} " +
                 $"(again: prodstat get-panda-stat {layout.ParamFile} --replay {layout.Replay} --out {layout.Outputs})");
 

@@ -28,4 +28,7 @@ public static class InboxKinds
 {
     public const string SlackCommand = "slack-command";
     public const string JiraTransition = "jira-transition";
+
+    /// <summary>The dashboard's Refresh button: read the campaign from PanDA into the store.</summary>
+    public const string DashboardRefresh = "dashboard-refresh";
 }

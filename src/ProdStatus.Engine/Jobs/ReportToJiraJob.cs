@@ -1,14 +1,16 @@
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Publish.Jira;
 
 namespace ProdStatus.Engine.Jobs;
 
 /// <summary>
 /// report-to-jira: each comment file into the comment carrying its tokens, each attachment replacing the one of the
-/// same file name. Every file is read before the first write, so a missing file changes nothing.
+/// same file name. Every file is read before the first write, so a missing file changes nothing. Each comment ends with
+/// the campaign dashboard's link when the dashboard is configured.
 /// </summary>
-public sealed class ReportToJiraJob(JiraPublisher jira)
+public sealed class ReportToJiraJob(JiraPublisher jira, ICampaignLinks? links = null)
 {
     public async Task<ReportToJiraResult> RunAsync(ReportToJiraParams p, CancellationToken cancellationToken = default)
     {
@@ -36,7 +38,8 @@ public sealed class ReportToJiraJob(JiraPublisher jira)
         foreach (var (comment, text) in texts)
         {
             string overflow = Path.GetFileNameWithoutExtension(comment.File) + "-full.txt";
-            comments.Add(await jira.UpsertCommentAsync(p.Jira, comment.Tokens, text, overflow, cancellationToken));
+            string body = links is null ? text : links.WithDashboardLink(p.Jira, text);
+            comments.Add(await jira.UpsertCommentAsync(p.Jira, comment.Tokens, body, overflow, cancellationToken));
         }
         int replaced = 0;
         foreach (var upload in uploads)

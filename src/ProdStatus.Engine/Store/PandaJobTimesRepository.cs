@@ -69,6 +69,26 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
         return result;
     }
 
+    /// <summary>Every stored job of the ticket, started or not (the dashboard's progress and running-quanta charts).</summary>
+    public async Task<IReadOnlyList<StoredJobTime>> GetAllJobsAsync(string jira, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT j.pandaid, j.jeditaskid, j.wf_key, j.label, j.status, j.attemptnr, j.start_utc, j.end_utc, t.refreshed_utc
+            FROM timing_job j JOIN timing_task t ON t.jira = j.jira AND t.jeditaskid = j.jeditaskid
+            WHERE j.jira = @jira
+            """).With("@jira", jira);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new List<StoredJobTime>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var job = new JobTime(reader.GetInt64Value(0), reader.GetInt64Value(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64Value(5), reader.GetUtc(6), reader.GetUtc(7));
+            result.Add(new StoredJobTime(job, reader.GetUtc(8)!.Value));
+        }
+        return result;
+    }
+
     /// <summary>Saves one task's jobs and then the task itself, in one transaction: a task is only marked as read
     /// (and, if final, never read again) together with its jobs.</summary>
     public async Task SaveTaskAsync(string jira, TimingTaskRecord task, IReadOnlyList<JobTime> jobs, CancellationToken cancellationToken = default)

@@ -43,6 +43,29 @@ public sealed class PandaStatsRepository(StoreDatabase database)
         return result;
     }
 
+    /// <summary>Every ticket in the store with its workflows (the dashboard's campaign list).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<WorkflowState>>> GetAllWorkflowsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT jira, wf_key, request_id, r_name, status, total_tasks, total_files, remaining_files, processed_files, " +
+            "tasks_finished, tasks_failed, tasks_subfinished, created_utc, refreshed_utc FROM panda_workflow ORDER BY jira");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new Dictionary<string, IReadOnlyList<WorkflowState>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string jira = reader.GetString(0);
+            if (!result.TryGetValue(jira, out var list))
+            {
+                result[jira] = list = new List<WorkflowState>();
+            }
+            ((List<WorkflowState>)list).Add(new WorkflowState(reader.GetString(1), reader.GetInt64Value(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64Value(5), reader.GetInt64Value(6), reader.GetInt64Value(7), reader.GetInt64Value(8),
+                reader.GetInt64Value(9), reader.GetInt64Value(10), reader.GetInt64Value(11), reader.GetUtc(12), reader.GetUtc(13)!.Value));
+        }
+        return result;
+    }
+
     public async Task<IReadOnlyList<PandaTaskRecord>> GetTasksAsync(string jira, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

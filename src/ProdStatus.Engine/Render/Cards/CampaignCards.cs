@@ -79,6 +79,10 @@ public static class CampaignCards
     private static List<CardAction>? Links(CampaignReport report)
     {
         var actions = new List<CardAction>();
+        if (report.Links.Dashboard is { } dashboard)
+        {
+            actions.Add(new OpenUrlAction("Open dashboard", dashboard));
+        }
         if (report.Links.Jira is { } jira)
         {
             actions.Add(new OpenUrlAction($"Open {report.Jira} in Jira", jira));

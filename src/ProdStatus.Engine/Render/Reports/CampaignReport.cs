@@ -56,8 +56,9 @@ public sealed record ReportFigure(string Label, string Value);
 /// <summary>A PNG image with the caption printed under it.</summary>
 public sealed record ReportPlot(string Caption, ReadOnlyMemory<byte> Png);
 
-/// <summary>Where people click through to: the Jira issue and the PanDA monitor's task list for the campaign.</summary>
-public sealed record ReportLinks(Uri? Jira, Uri? Panda);
+/// <summary>Where people click through to: the Jira issue, the PanDA monitor's task list for the campaign and the
+/// campaign dashboard (a signed link; null when the dashboard is not configured).</summary>
+public sealed record ReportLinks(Uri? Jira, Uri? Panda, Uri? Dashboard = null);
 
 /// <summary>What a status means for the reader; each format maps it to its own colour or emoji.</summary>
 public enum StatusTone

@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Time;
 
 namespace ProdStatus.Engine.Render.Reports;
 
 /// <summary>Builds the format-independent <see cref="CampaignReport"/> from one get-panda-stat result.</summary>
 public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOptions<PandaOptions> panda, TimeProvider time,
-    IOptions<JiraOptions>? jiraOptions = null)
+    IOptions<JiraOptions>? jiraOptions = null, ICampaignLinks? campaignLinks = null)
 {
     public CampaignReport Build(PandaStatResult result, ReportExtras? extras = null)
     {
@@ -67,7 +68,8 @@ public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOpti
                 : Math.Max(1, (int)Math.Ceiling((time.GetUtcNow() - new DateTimeOffset(window.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).TotalDays) + 1);
             pandaLink = new Uri($"{WithSlash(monitor)}tasks/?taskname=*{Uri.EscapeDataString(jira)}*&days={days.ToString(CultureInfo.InvariantCulture)}");
         }
-        return new ReportLinks(jiraLink, pandaLink);
+        Uri? dashboard = campaignLinks?.DashboardUrl(jira) is { } url ? new Uri(url) : null;
+        return new ReportLinks(jiraLink, pandaLink, dashboard);
     }
 
     private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";

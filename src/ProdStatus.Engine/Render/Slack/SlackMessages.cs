@@ -114,6 +114,10 @@ public static class SlackMessages
     private static ActionsBlock Buttons(CampaignReport report)
     {
         var buttons = new List<LinkButton>();
+        if (report.Links.Dashboard is { } dashboard)
+        {
+            buttons.Add(new LinkButton(new PlainText("Open dashboard"), dashboard, "open_dashboard"));
+        }
         if (report.Links.Jira is { } jira)
         {
             buttons.Add(new LinkButton(new PlainText($"Open {report.Jira} in Jira"), jira, "open_jira"));
