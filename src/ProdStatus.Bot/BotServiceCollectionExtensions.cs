@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
-using Polly;
 using ProdStatus.Bot.Slack;
 using ProdStatus.Bot.Telemetry;
 using ProdStatus.Bot.Worker;
+using ProdStatus.Engine.Http;
 
 namespace ProdStatus.Bot;
 
@@ -36,17 +35,10 @@ internal static class BotServiceCollectionExtensions
         services.AddSlackLive();
         services.AddHostedService<InboxWorker>();
 
-        // response_url posts are not idempotent: retried only when Slack says 429 (Retry-After honoured).
-        services.AddHttpClient<SlackResponder>(http => http.Timeout = TimeSpan.FromSeconds(30))
-            .AddResilienceHandler("slack-response", builder => builder
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 3,
-                    ShouldRetryAfterHeader = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(10)));
+        // response_url posts are not idempotent and the URL is a capability: the Slack settings, retried only after a
+        // 429 or a connection never made, never logged.
+        services.AddHttpClient<SlackResponder>()
+            .AddOutboundResilience<Engine.Publish.Slack.SlackWebOptions>("slack-response", RetryMode.NotSentOnly, secretUrl: true);
         return services;
     }
 }

@@ -1,13 +1,26 @@
+using ProdStatus.Engine.Http;
+
 namespace ProdStatus.Engine.Configuration;
 
 /// <summary>
 /// The Jira connection and the DRP conventions. Section <c>ProdStatus:Jira</c>. Cloud uses <see cref="Email"/> +
 /// <see cref="ApiToken"/> (Basic); Data Center uses <see cref="PersonalAccessToken"/> (Bearer). With neither, every
-/// write goes to the outbox folder.
+/// write goes to the outbox folder. Resilience defaults: attempt 30 s, total 600 s, 5 retries (any call refused with
+/// 429/503 or never connected; timeouts, resets and other 5xx only for GET/PUT/DELETE), back-off from 2000 ms,
+/// Retry-After up to 120 s.
 /// </summary>
-public sealed class JiraOptions
+public sealed class JiraOptions : HttpServiceOptions
 {
     public const string Section = "ProdStatus:Jira";
+
+    public JiraOptions()
+    {
+        TimeoutSeconds = 30;
+        TotalTimeoutSeconds = 600;
+        MaxRetries = 5;
+        RetryDelayMilliseconds = 2000;
+        MaxRetryAfterSeconds = 120;
+    }
 
     /// <summary>Site URL, e.g. <c>https://example.atlassian.net/</c>. Required when credentials are set.</summary>
     public string? BaseUrl { get; set; }
@@ -51,18 +64,6 @@ public sealed class JiraOptions
 
     /// <summary>Folder of the outbox (dry runs, no credentials). <value>Default: <c>&lt;DataDir&gt;/outbox</c>.</value></summary>
     public string? OutboxDir { get; set; }
-
-    /// <summary>Time allowed for one attempt. <value>Default: 30 s (1–600).</value></summary>
-    public int TimeoutSeconds { get; set; } = 30;
-
-    /// <summary>Retries of a request that did not reach Jira or was refused with 429/503. <value>Default: 5 (0–10).</value></summary>
-    public int MaxRetries { get; set; } = 5;
-
-    /// <summary>First back-off delay (doubles, with jitter) when Jira sends no Retry-After. <value>Default: 2000 ms.</value></summary>
-    public int RetryDelayMilliseconds { get; set; } = 2000;
-
-    /// <summary>A Retry-After longer than this fails at once. <value>Default: 120 s.</value></summary>
-    public int MaxRetryAfterSeconds { get; set; } = 120;
 
     /// <summary>Longest description or comment sent (Jira's limit is 32 767). <value>Default: 32 767.</value></summary>
     public int MaxFieldLength { get; set; } = 32_767;

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace ProdStatus.Engine.Configuration;
 
 /// <summary>Checks <c>ProdStatus:Jira</c>; every message names the key to fix. Secrets are never echoed.</summary>
-internal sealed partial class JiraOptionsValidator : IValidateOptions<JiraOptions>
+internal sealed class JiraOptionsValidator : IValidateOptions<JiraOptions>
 {
     public ValidateOptionsResult Validate(string? name, JiraOptions options)
     {
@@ -30,7 +29,7 @@ internal sealed partial class JiraOptionsValidator : IValidateOptions<JiraOption
         {
             errors.Add($"{s}:BaseUrl is required when Jira credentials are set");
         }
-        if (string.IsNullOrWhiteSpace(options.Project) || !KeyPattern().IsMatch(options.Project + "-1"))
+        if (string.IsNullOrWhiteSpace(options.Project) || !Domain.IssueKey.IsProjectKey(options.Project))
         {
             errors.Add($"{s}:Project must be a project key such as DRP (got '{options.Project}')");
         }
@@ -40,15 +39,12 @@ internal sealed partial class JiraOptionsValidator : IValidateOptions<JiraOption
         }
         foreach (var (key, value) in new[] { ("SummaryIssue", options.SummaryIssue), ("Step1SummaryIssue", options.Step1SummaryIssue), ("LegacyStoreIssue", options.LegacyStoreIssue) })
         {
-            if (!string.IsNullOrWhiteSpace(value) && !KeyPattern().IsMatch(value))
+            if (!string.IsNullOrWhiteSpace(value) && !Domain.IssueKey.TryParse(value, out _))
             {
                 errors.Add($"{s}:{key} must be an issue key such as DRP-53 (got '{value}')");
             }
         }
-        Range(errors, $"{s}:TimeoutSeconds", options.TimeoutSeconds, 1, 600);
-        Range(errors, $"{s}:MaxRetries", options.MaxRetries, 0, 10);
-        Range(errors, $"{s}:RetryDelayMilliseconds", options.RetryDelayMilliseconds, 0, 60_000);
-        Range(errors, $"{s}:MaxRetryAfterSeconds", options.MaxRetryAfterSeconds, 0, 3600);
+        options.CheckResilience(errors, s);
         Range(errors, $"{s}:MaxFieldLength", options.MaxFieldLength, 1000, 32_767);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
@@ -63,7 +59,4 @@ internal sealed partial class JiraOptionsValidator : IValidateOptions<JiraOption
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    [GeneratedRegex("^[A-Z][A-Z0-9_]*-[0-9]+$")]
-    internal static partial Regex KeyPattern();
 }

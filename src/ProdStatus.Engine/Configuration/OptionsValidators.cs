@@ -15,10 +15,7 @@ internal sealed class PandaOptionsValidator : IValidateOptions<PandaOptions>
             errors.Add($"{s}:BaseUrl must be an absolute http(s) URL (got '{options.BaseUrl}')");
         }
         Range(errors, $"{s}:MaxConcurrency", options.MaxConcurrency, 1, 64);
-        Range(errors, $"{s}:TimeoutSeconds", options.TimeoutSeconds, 1, 600);
-        Range(errors, $"{s}:MaxRetries", options.MaxRetries, 0, 10);
-        Range(errors, $"{s}:RetryDelayMilliseconds", options.RetryDelayMilliseconds, 0, 60_000);
-        Range(errors, $"{s}:MaxRetryAfterSeconds", options.MaxRetryAfterSeconds, 0, 3600);
+        options.CheckResilience(errors, s);
         if (options.CaCertificateFile is { Length: > 0 } ca && !File.Exists(OutputOptions.ExpandHome(ca)))
         {
             errors.Add($"{s}:CaCertificateFile '{ca}' does not exist");

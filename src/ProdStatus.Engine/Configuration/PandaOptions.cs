@@ -1,9 +1,24 @@
+using ProdStatus.Engine.Http;
+
 namespace ProdStatus.Engine.Configuration;
 
-/// <summary>The PanDA monitor (BigPanDA) connection. Section <c>ProdStatus:Panda</c>.</summary>
-public sealed class PandaOptions
+/// <summary>
+/// The PanDA monitor (BigPanDA) connection. Section <c>ProdStatus:Panda</c>. Resilience defaults: attempt 60 s (the wait
+/// for headers, then for each next part of a streamed answer), total 1800 s, 5 retries (5xx, 408, 429, timeouts),
+/// back-off from 1000 ms, Retry-After up to 300 s.
+/// </summary>
+public sealed class PandaOptions : HttpServiceOptions
 {
     public const string Section = "ProdStatus:Panda";
+
+    public PandaOptions()
+    {
+        TimeoutSeconds = 60;
+        TotalTimeoutSeconds = 1800;
+        MaxRetries = 5;
+        RetryDelayMilliseconds = 1000;
+        MaxRetryAfterSeconds = 300;
+    }
 
     /// <summary>Monitor base URL, e.g. <c>https://usdf-panda-bigmon.slac.stanford.edu:8443/</c>. Required unless replaying.</summary>
     public string? BaseUrl { get; set; }
@@ -22,18 +37,6 @@ public sealed class PandaOptions
 
     /// <summary>Requests in flight at once. <value>Default: 8 (1–64).</value></summary>
     public int MaxConcurrency { get; set; } = 8;
-
-    /// <summary>Time allowed for one attempt until the response headers arrive. <value>Default: 60 s (1–600).</value></summary>
-    public int TimeoutSeconds { get; set; } = 60;
-
-    /// <summary>Retries of a failed request (5xx, 408, 429, timeouts). <value>Default: 5 (0–10).</value></summary>
-    public int MaxRetries { get; set; } = 5;
-
-    /// <summary>First back-off delay; doubles per retry, with jitter. <value>Default: 1000 ms.</value></summary>
-    public int RetryDelayMilliseconds { get; set; } = 1000;
-
-    /// <summary>A 429 whose Retry-After asks for longer than this fails at once instead of waiting. <value>Default: 300 s.</value></summary>
-    public int MaxRetryAfterSeconds { get; set; } = 300;
 
     /// <summary>PEM file with extra CA certificates (USDF's monitor uses the CERN Grid CA).</summary>
     public string? CaCertificateFile { get; set; }

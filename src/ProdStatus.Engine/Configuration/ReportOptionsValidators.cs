@@ -35,9 +35,7 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
         {
             errors.Add($"{s}:WebhookUrl must be an absolute https URL (http only for loopback)");
         }
-        OptionChecks.Range(errors, $"{s}:TimeoutSeconds", options.TimeoutSeconds, 1, 300);
-        OptionChecks.Range(errors, $"{s}:MaxRetries", options.MaxRetries, 0, 10);
-        OptionChecks.Range(errors, $"{s}:MaxRetryAfterSeconds", options.MaxRetryAfterSeconds, 0, 3600);
+        options.CheckResilience(errors, s, maxTimeoutSeconds: 300);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

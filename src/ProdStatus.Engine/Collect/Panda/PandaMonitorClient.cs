@@ -128,7 +128,7 @@ public sealed class PandaMonitorClient(HttpClient http)
                 $"{Path(url)} redirected to {response.Headers.Location} (login required): set {Configuration.PandaOptions.Section}:Token or refresh the panda-client token"),
             401 or 403 => new UpstreamException(Service, $"{Path(url)} refused the credentials ({status}{Detail(detail)}): check {Configuration.PandaOptions.Section}:Token / TokenKind"),
             429 => new UpstreamException(Service,
-                $"rate limit reached ({status}{Detail(detail)}); retry after {response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0:0} s — the monitor allows about 1,000 requests per hour"),
+                $"rate limit reached ({status}{Detail(detail)}); retry after {Engine.Http.RetryAfter.Parse(response, TimeProvider.System)?.TotalSeconds ?? 0:0} s — the monitor allows about 1,000 requests per hour"),
             400 => new UpstreamException(Service, $"{Path(url)} rejected the query (400{Detail(detail)})"),
             _ => new UpstreamException(Service, $"{Path(url)} failed with HTTP {status}{Detail(detail)} after all retries"),
         };

@@ -1,11 +1,9 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 using ProdStatus.Engine.Collect.Http;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Http;
 
 namespace ProdStatus.Engine.Collect.Panda;
 
@@ -37,51 +35,14 @@ public static class PandaServiceCollectionExtensions
                     : throw new Errors.UserInputException(
                         $"{PandaOptions.Section}:BaseUrl is not set: set ProdStatus__Panda__BaseUrl to the monitor (or use --replay DIR)");
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-                // Bodies can be hundreds of MB; the attempt timeout below bounds the wait for headers.
-                http.Timeout = Timeout.InfiniteTimeSpan;
             });
         client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<HttpTransport>()
                 .CreatePrimaryHandler(sp.GetRequiredService<IOptions<PandaOptions>>().Value.CaCertificateFile));
-        client.AddResilienceHandler("panda", (builder, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<PandaOptions>>().Value;
-                builder.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds),
-                    ShouldRetryAfterHeader = true,
-                    ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, options)),
-                });
-                builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds));
-            });
+        client.AddOutboundResilience<PandaOptions>("panda", RetryMode.Idempotent, BodyReading.Streamed);
         // Inside the retry loop: each attempt is counted, authenticated and (in --record mode) recorded.
         client.AddHttpMessageHandler<RequestCountingHandler>()
             .AddHttpMessageHandler<PandaAuthHandler>()
             .AddHttpMessageHandler<RecordingHandler>();
         return services;
     }
-
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, PandaOptions options)
-    {
-        if (!HttpClientResiliencePredicates.IsTransient(outcome))
-        {
-            return false;
-        }
-        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } response &&
-            RetryAfter(response) is { } wait && wait > TimeSpan.FromSeconds(options.MaxRetryAfterSeconds))
-        {
-            return false;
-        }
-        return true;
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - (response.Headers.Date ?? date),
-            _ => null,
-        };
 }

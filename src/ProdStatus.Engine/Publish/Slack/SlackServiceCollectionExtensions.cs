@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
+using ProdStatus.Engine.Http;
 
 namespace ProdStatus.Engine.Publish.Slack;
 
@@ -26,19 +24,9 @@ public static class SlackServiceCollectionExtensions
                 {
                     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 }
-                http.Timeout = TimeSpan.FromSeconds(60);
             })
-            .AddResilienceHandler("slack-web", builder => builder
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = 4,
-                    ShouldRetryAfterHeader = true,
-                    Delay = TimeSpan.FromSeconds(1),
-                    BackoffType = DelayBackoffType.Exponential,
-                    // Posting twice posts twice: only Slack's explicit "slow down" is retried.
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(30)));
+            // Posting twice posts twice: only Slack's explicit "slow down" and connections never made are retried.
+            .AddOutboundResilience<SlackWebOptions>("slack-web", RetryMode.NotSentOnly);
         return services;
     }
 }

@@ -9,7 +9,7 @@ namespace ProdStatus.Engine.Publish.Slack;
 /// <summary>
 /// Typed client of the Slack Web API methods the bot uses. Slack reports application errors as HTTP 200 with
 /// <c>ok:false</c>; those become <see cref="SlackApiException"/>. Posting is not idempotent, so the pipeline retries
-/// only 429 (honouring Retry-After).
+/// only 429 (honouring Retry-After) and connections never made.
 /// </summary>
 /// <remarks>Methods: https://docs.slack.dev/reference/methods/chat.postMessage, chat.update, chat.getPermalink, chat.unfurl,
 /// views.publish, files.getUploadURLExternal, files.completeUploadExternal.</remarks>

@@ -1,11 +1,25 @@
 using Microsoft.Extensions.Options;
+using ProdStatus.Engine.Http;
 
 namespace ProdStatus.Engine.Publish.Slack;
 
-/// <summary>Slack Web API access for posting to a channel. Section <c>ProdStatus:Slack</c>.</summary>
-public sealed class SlackWebOptions
+/// <summary>
+/// Slack Web API access for posting to a channel, and the settings of every call to Slack (Web API and response_url).
+/// Section <c>ProdStatus:Slack</c>. Resilience defaults: attempt 30 s, total 600 s, 4 retries (only after a 429 or a
+/// connection never made: a message is never posted twice), back-off from 1000 ms, Retry-After up to 300 s.
+/// </summary>
+public sealed class SlackWebOptions : HttpServiceOptions
 {
     public const string Section = "ProdStatus:Slack";
+
+    public SlackWebOptions()
+    {
+        TimeoutSeconds = 30;
+        TotalTimeoutSeconds = 600;
+        MaxRetries = 4;
+        RetryDelayMilliseconds = 1000;
+        MaxRetryAfterSeconds = 300;
+    }
 
     /// <summary>Secret: the bot token (<c>xoxb-…</c>), scopes <c>chat:write</c> and <c>files:write</c>. Without it nothing is posted to channels.</summary>
     public string? BotToken { get; set; }
@@ -30,6 +44,7 @@ internal sealed class SlackWebOptionsValidator : IValidateOptions<SlackWebOption
         var errors = new List<string>();
         Configuration.OptionChecks.Range(errors, $"{SlackWebOptions.Section}:PostIntervalMilliseconds", options.PostIntervalMilliseconds, 0, 60_000);
         Configuration.OptionChecks.Range(errors, $"{SlackWebOptions.Section}:UpdateIntervalMilliseconds", options.UpdateIntervalMilliseconds, 0, 60_000);
+        options.CheckResilience(errors, SlackWebOptions.Section);
         if (string.IsNullOrEmpty(options.BotToken))
         {
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
