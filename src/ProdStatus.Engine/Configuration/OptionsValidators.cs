@@ -55,5 +55,7 @@ internal sealed class RenderingOptionsValidator : IValidateOptions<RenderingOpti
     public ValidateOptionsResult Validate(string? name, RenderingOptions options) =>
         string.IsNullOrWhiteSpace(options.FontDirectory)
             ? ValidateOptionsResult.Fail($"{RenderingOptions.Section}:FontDirectory must not be empty")
+            : options.MaxImageRows is < 5 or > 500
+            ? ValidateOptionsResult.Fail($"{RenderingOptions.Section}:MaxImageRows must be between 5 and 500 (got {options.MaxImageRows})")
             : ValidateOptionsResult.Success;
 }

@@ -35,7 +35,8 @@ public sealed class PandaOptions : HttpServiceOptions
     /// <summary>panda-client token cache. <value>Default: <c>$PANDA_CONFIG_ROOT/.token</c>.</value></summary>
     public string? TokenFile { get; set; }
 
-    /// <summary>Requests in flight at once. <value>Default: 8 (1–64).</value></summary>
+    /// <summary>Requests in flight at once: a refresh starts here, halves the number when the monitor answers 429 or 503
+    /// and grows back by one per window of good answers, never above this. <value>Default: 8 (1–64).</value></summary>
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>PEM file with extra CA certificates (USDF's monitor uses the CERN Grid CA).</summary>

@@ -21,7 +21,7 @@ public sealed class FontLibraryTests
     {
         using var fonts = new FontLibrary(Options.Create(new RenderingOptions()));
         var table = new StatTable("t", "Title", "row", [new("value", true)], [new TableRow("a", ["1"])]);
-        byte[] png = new TablePngRenderer(fonts).Render(table);
+        byte[] png = new TablePngRenderer(fonts, Options.Create(new RenderingOptions())).Render(table, "t.csv");
         using var bitmap = SkiaSharp.SKBitmap.Decode(png);
         // The title occupies the top-left band: some of its pixels must be dark ink, not just grid lines.
         int dark = 0;

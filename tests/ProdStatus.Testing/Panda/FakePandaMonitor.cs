@@ -16,6 +16,9 @@ public sealed class FakePandaMonitor(PandaScenario scenario) : LoopbackServer
     private readonly PandaMonitorSimulator _simulator = new(scenario);
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private int _served;
+    private int _inFlight;
+    private int _maxInFlight;
+    private long _bytesServed;
 
     /// <summary>Added to every answer before its headers.</summary>
     public TimeSpan Latency { get; set; }
@@ -40,7 +43,31 @@ public sealed class FakePandaMonitor(PandaScenario scenario) : LoopbackServer
 
     public ConcurrentQueue<DateTimeOffset> ArrivalTimes { get; } = new();
 
-    protected override void MapRoutes(WebApplication app) => app.Run(HandleAsync);
+    /// <summary>Most requests being answered at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Body bytes written to clients.</summary>
+    public long BytesServed => Interlocked.Read(ref _bytesServed);
+
+    protected override void MapRoutes(WebApplication app) => app.Run(async context =>
+    {
+        int now = Interlocked.Increment(ref _inFlight);
+        for (int seen = _maxInFlight; now > seen && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen; seen = _maxInFlight)
+        {
+        }
+        var body = new CountingStream(context.Response.Body);
+        context.Response.Body = body;
+        try
+        {
+            await HandleAsync(context);
+            await body.FlushAsync(context.RequestAborted);
+        }
+        finally
+        {
+            Interlocked.Add(ref _bytesServed, body.Written);
+            Interlocked.Decrement(ref _inFlight);
+        }
+    });
 
     private async Task HandleAsync(HttpContext context)
     {

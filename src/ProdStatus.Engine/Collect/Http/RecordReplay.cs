@@ -86,23 +86,90 @@ public sealed class RecordingHandler(HttpTransport transport) : DelegatingHandle
     }
 }
 
-/// <summary>Counts every attempt that leaves the process (retries included): the monitor allows ~1,000 an hour.</summary>
+/// <summary>
+/// Counts every attempt that reached the service (retries included): the monitor allows ~1,000 an hour. An attempt
+/// whose connection could not even be opened never reached it and is not counted, so the count printed equals the
+/// count the service saw.
+/// </summary>
 public sealed class RequestCountingHandler(RequestCounter counter) : DelegatingHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        counter.Increment();
-        return base.SendAsync(request, cancellationToken);
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            counter.Increment();
+            return response;
+        }
+        catch (Exception ex)
+        {
+            if (!NeverSent(ex))
+            {
+                counter.Increment(); // sent, then timed out or broke off: the service saw it
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Failures before a request could be written (DNS, connect, TLS, proxy).</summary>
+    internal static bool NeverSent(Exception ex) => ex is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+    };
+}
+
+/// <summary>
+/// Tells the collector's <see cref="AdaptiveConcurrency"/> how each attempt was answered: 429 and 503 bring the limit
+/// down, other answers let it grow back. Sits inside the retry loop, so every attempt is seen.
+/// </summary>
+public sealed class ConcurrencySignalHandler(AdaptiveConcurrency limiter) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        long epoch = limiter.Epoch;
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        {
+            limiter.OnThrottled(epoch);
+        }
+        else if ((int)response.StatusCode < 500)
+        {
+            limiter.OnSuccess();
+        }
+        return response;
     }
 }
 
+/// <summary>
+/// Attempts that reached a service: in total, and per tally, so one refresh's count is exact even when other
+/// refreshes run at the same time in the process (the bot). A tally follows the async flow that started it.
+/// </summary>
 public sealed class RequestCounter
+{
+    private static readonly AsyncLocal<RequestTally?> CurrentTally = new();
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Increment()
+    {
+        Interlocked.Increment(ref _count);
+        CurrentTally.Value?.Increment();
+    }
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    /// <summary>Starts counting the attempts made from here on in the calling async flow (and the tasks it starts).</summary>
+    public static RequestTally StartTally() => CurrentTally.Value = new RequestTally();
+}
+
+/// <summary>The attempts of one unit of work, e.g. one refresh.</summary>
+public sealed class RequestTally
 {
     private long _count;
 
     public long Count => Interlocked.Read(ref _count);
 
-    public void Increment() => Interlocked.Increment(ref _count);
-
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    internal void Increment() => Interlocked.Increment(ref _count);
 }

@@ -19,6 +19,12 @@ public static class PandaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PandaOptions>, PandaOptionsValidator>();
         services.AddSingleton<HttpTransport>();
         services.AddSingleton<RequestCounter>();
+        // One limit per process for the monitor, shared by every refresh (the bot runs several at once).
+        services.AddKeyedSingleton(PandaMonitorClient.Service, (sp, _) =>
+        {
+            int max = sp.GetRequiredService<IOptions<PandaOptions>>().Value.MaxConcurrency;
+            return new AdaptiveConcurrency(max, max);
+        });
         services.AddSingleton<PandaTokenSource>();
         services.AddTransient<PandaAuthHandler>();
         services.AddTransient<RequestCountingHandler>();
@@ -39,8 +45,10 @@ public static class PandaServiceCollectionExtensions
         client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<HttpTransport>()
                 .CreatePrimaryHandler(sp.GetRequiredService<IOptions<PandaOptions>>().Value.CaCertificateFile));
         client.AddOutboundResilience<PandaOptions>("panda", RetryMode.Idempotent, BodyReading.Streamed);
-        // Inside the retry loop: each attempt is counted, authenticated and (in --record mode) recorded.
+        // Inside the retry loop: each attempt is counted, reported to the concurrency limit, authenticated and (in
+        // --record mode) recorded.
         client.AddHttpMessageHandler<RequestCountingHandler>()
+            .AddHttpMessageHandler(sp => new ConcurrencySignalHandler(sp.GetRequiredKeyedService<AdaptiveConcurrency>(PandaMonitorClient.Service)))
             .AddHttpMessageHandler<PandaAuthHandler>()
             .AddHttpMessageHandler<RecordingHandler>();
         return services;

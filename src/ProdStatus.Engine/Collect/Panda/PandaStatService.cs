@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Aggregate;
@@ -21,14 +22,14 @@ public sealed partial class PandaStatService(
     PandaMonitorClient client,
     PandaStatsRepository repository,
     IOptions<PandaOptions> options,
-    RequestCounter counter,
+    [FromKeyedServices(PandaMonitorClient.Service)] AdaptiveConcurrency limiter,
     TimeProvider time,
     ILogger<PandaStatService> logger)
 {
     public async Task<PandaStatResult> CollectAsync(PandaStatParams p, bool cleanHistory, IProgress<CollectProgress>? progress,
         CancellationToken cancellationToken = default)
     {
-        long requestsBefore = counter.Count;
+        var tally = RequestCounter.StartTally();
         var now = time.GetUtcNow();
         if (cleanHistory)
         {
@@ -121,7 +122,7 @@ public sealed partial class PandaStatService(
         var types = PandaAggregation.ByTaskType(allTasks, now);
         var campaign = PandaAggregation.Campaign(allTasks, now);
         var workflows = storedWorkflows.Values.ToList();
-        long requests = counter.Count - requestsBefore;
+        long requests = tally.Count;
         Log.Collected(logger, p.Jira, selection.Selected.Count, fetched.Count, allTasks.Count - fetched.Count, requests);
         return new PandaStatResult(
             p.Jira, workflows, allTasks, types, campaign,
@@ -162,12 +163,19 @@ public sealed partial class PandaStatService(
             task.StartTime, task.EndTime, stats, sampled, now);
     }
 
+    /// <summary>At most MaxConcurrency workers; <see cref="AdaptiveConcurrency"/> decides how many send at once.</summary>
     private ParallelOptions Bounded(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        new() { MaxDegreeOfParallelism = limiter.MaxConcurrency, CancellationToken = cancellationToken };
 
-    /// <summary>An OK answer whose body broke off is asked for again (GETs are idempotent), twice at most.</summary>
-    private Task<T> WithBodyRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
-        BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
+    /// <summary>
+    /// One unit of work holds one place of the adaptive concurrency limit while it runs. An OK answer whose body broke
+    /// off is asked for again (GETs are idempotent), twice at most.
+    /// </summary>
+    private async Task<T> WithBodyRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        using var slot = await limiter.EnterAsync(cancellationToken);
+        return await BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
+    }
 
     private static partial class Log
     {

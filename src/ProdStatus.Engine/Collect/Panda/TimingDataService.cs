@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Http;
@@ -22,7 +23,7 @@ public sealed partial class TimingDataService(
     PandaMonitorClient client,
     PandaJobTimesRepository repository,
     IOptions<PandaOptions> options,
-    RequestCounter counter,
+    [FromKeyedServices(PandaMonitorClient.Service)] AdaptiveConcurrency limiter,
     TimeProvider time,
     ILogger<TimingDataService> logger)
 {
@@ -31,7 +32,7 @@ public sealed partial class TimingDataService(
 
     public async Task<TimingCollectResult> CollectAsync(TimingParams p, IProgress<CollectProgress>? progress, CancellationToken cancellationToken = default)
     {
-        long requestsBefore = counter.Count;
+        var tally = RequestCounter.StartTally();
         var now = time.GetUtcNow();
         var selectionParams = p.Selection;
         progress?.Report(new CollectProgress("workflows", 0, 1));
@@ -118,18 +119,23 @@ public sealed partial class TimingDataService(
         {
             Log.NoSuchLabel(logger, string.Join(", ", missing), string.Join(", ", labelsSeen.Keys.Order(StringComparer.Ordinal)));
         }
-        long requests = counter.Count - requestsBefore;
+        long requests = tally.Count;
         Log.Collected(logger, p.Jira, selection.Selected.Count, toFetch.Count, matched.Count - toFetch.Count, jobsRead, requests);
         return new TimingCollectResult(selection.Selected.Select(w => w.Key).ToList(), matched.Count, toFetch.Count, jobsRead, requests, missing);
     }
 
     private sealed record Candidate(TimingTaskRecord Task, long NFiles, bool Started);
 
+    /// <summary>At most MaxConcurrency workers; <see cref="AdaptiveConcurrency"/> decides how many send at once.</summary>
     private ParallelOptions Bounded(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        new() { MaxDegreeOfParallelism = limiter.MaxConcurrency, CancellationToken = cancellationToken };
 
-    private Task<T> RetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken) =>
-        BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
+    /// <summary>One unit of work holds one place of the adaptive concurrency limit while it runs.</summary>
+    private async Task<T> RetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        using var slot = await limiter.EnterAsync(cancellationToken);
+        return await BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
+    }
 
     private static partial class Log
     {

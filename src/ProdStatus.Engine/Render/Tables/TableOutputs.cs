@@ -23,7 +23,7 @@ public sealed class TableOutputs(TablePngRenderer png, TimeProvider time)
             new OutputFile(stem + ".csv", Encoding.UTF8.GetBytes(CsvTableWriter.Write(table))),
             new OutputFile(stem + ".txt", Encoding.UTF8.GetBytes(JiraWikiTableWriter.Write(table))),
             new OutputFile(stem + ".html", Encoding.UTF8.GetBytes(HtmlTableWriter.Write(table, time.GetUtcNow()))),
-            new OutputFile(stem + ".png", png.Render(table)),
+            new OutputFile(stem + ".png", png.Render(table, Path.GetFileName(stem) + ".csv")),
         ];
     }
 }
