@@ -4,9 +4,11 @@ using ProdStatus.Bot.Slack;
 using ProdStatus.Bot.Webhooks.Jira;
 using ProdStatus.Bot.Webhooks.Slack;
 using ProdStatus.Engine;
+using ProdStatus.Engine.Configuration.Layers;
 using ProdStatus.Engine.Inbox;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddProdStatusLayers(new ConfigurationLayerSettings { ConfigFile = ConfigurationLayers.ConfigFileArgument(args) });
 builder.Services.AddProdStatusEngine(builder.Configuration);
 builder.Services.AddBot(builder.Configuration);
 builder.Services.AddDashboardAccess(builder.Configuration);

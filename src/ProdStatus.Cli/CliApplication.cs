@@ -10,6 +10,8 @@ public static class CliApplication
     {
         var root = new RootCommand("prodstat: production statistics for Rubin campaigns (PanDA, Butler) into Jira and team channels.");
         root.Options.Add(GlobalOptions.Verbose);
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.Set);
         root.Subcommands.Add(GetPandaStatCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(SlackSignCommand.Create(environment));
@@ -29,6 +31,7 @@ public static class CliApplication
         root.Subcommands.Add(CreateStepYamlCommand.Create(environment));
         root.Subcommands.Add(UpdateStepCommand.Create(environment));
         root.Subcommands.Add(DashboardLinkCommand.Create(environment));
+        root.Subcommands.Add(ConfigCommand.Create(environment));
         return root;
     }
 

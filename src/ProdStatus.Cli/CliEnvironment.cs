@@ -16,8 +16,11 @@ public sealed class CliEnvironment
     /// <summary>Extra registrations applied after the engine's (fakes, spies).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
-    /// <summary>Configuration values that win over appsettings.json and the environment.</summary>
+    /// <summary>Configuration values that win over the configuration files and the environment (as command-line options do).</summary>
     public IReadOnlyDictionary<string, string?>? ConfigurationOverrides { get; init; }
+
+    /// <summary>The user configuration file. <value>Default: <c>$XDG_CONFIG_HOME/prodstat/appsettings.json</c>.</value></summary>
+    public string? UserConfigFile { get; init; }
 
     /// <summary>Base directory for appsettings.json. <value>Default: the application folder.</value></summary>
     public string? ContentRoot { get; init; }

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine;
+using ProdStatus.Engine.Configuration.Layers;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Samples;
 
 namespace ProdStatus.Cli;
 
 /// <summary>
-/// Builds the same container as the bot host (appsettings.json + <c>ProdStatus__Section__Key</c> environment
-/// overrides, options validated before anything runs), runs one command and maps errors to exit codes:
+/// Builds the same container as the bot host (the configuration layers of <see cref="ConfigurationLayers"/>,
+/// options validated before anything runs), runs one command and maps errors to exit codes:
 /// user errors are one line on stderr, never a stack trace.
 /// </summary>
 internal static class CommandRunner
@@ -42,7 +43,7 @@ internal static class CommandRunner
         bool verbose = parse.GetValue(GlobalOptions.Verbose);
         IHost CreateHost(IReadOnlyDictionary<string, string?>? overrides)
         {
-            var host = Build(environment, verbose, overrides);
+            var host = Build(environment, parse, verbose, overrides);
             host.Services.GetRequiredService<IStartupValidator>().Validate();
             return host;
         }
@@ -79,23 +80,36 @@ internal static class CommandRunner
         }
     }
 
-    private static IHost Build(CliEnvironment environment, bool verbose, IReadOnlyDictionary<string, string?>? overrides)
+    /// <summary>The configuration layers as the commands see them (<c>config show</c> prints them).</summary>
+    public static ConfigurationLayerSettings Layers(CliEnvironment environment, ParseResult parse, IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var commandLine = new List<IReadOnlyDictionary<string, string?>>();
+        if (environment.ConfigurationOverrides is { } fromEnvironment)
+        {
+            commandLine.Add(fromEnvironment);
+        }
+        commandLine.Add(GlobalOptions.SetValues(parse));
+        if (overrides is not null)
+        {
+            commandLine.Add(overrides);
+        }
+        return new ConfigurationLayerSettings
+        {
+            DefaultsFile = Path.Combine(environment.ContentRoot ?? AppContext.BaseDirectory, "appsettings.json"),
+            UserFile = environment.UserConfigFile,
+            ConfigFile = parse.GetValue(GlobalOptions.Config),
+            CommandLine = commandLine,
+        };
+    }
+
+    private static IHost Build(CliEnvironment environment, ParseResult parse, bool verbose, IReadOnlyDictionary<string, string?>? overrides)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = environment.ContentRoot ?? AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Configuration.AddJsonFile("appsettings.json", optional: true, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables();
-        if (environment.ConfigurationOverrides is { } fromEnvironment)
-        {
-            builder.Configuration.AddInMemoryCollection(fromEnvironment);
-        }
-        if (overrides is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(overrides);
-        }
+        builder.Configuration.AddProdStatusLayers(Layers(environment, parse, overrides));
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddProvider(new PlainLoggerProvider(environment.Error));
