@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Drp;
@@ -11,7 +10,7 @@ using ProdStatus.Engine.Publish.Jira;
 namespace ProdStatus.Bot.Worker;
 
 /// <summary>What the bot does with DRP workflow issues: read their status, refresh them (update-stat), list the summary.</summary>
-public sealed partial class DrpActions(JiraPublisher jira, UpdateStatJob updateStat, SummaryRepository summary, IOptions<JiraOptions> options)
+public sealed class DrpActions(JiraPublisher jira, UpdateStatJob updateStat, SummaryRepository summary, IOptions<JiraOptions> options)
 {
     /// <summary>True when <paramref name="issueKey"/> is in the project of workflow issues (<c>ProdStatus:Jira:Project</c>).</summary>
     public bool IsDrpIssue(string issueKey) =>
@@ -31,8 +30,8 @@ public sealed partial class DrpActions(JiraPublisher jira, UpdateStatJob updateS
     public async Task<UpdateStatResult> RefreshAsync(string drpIssue, CancellationToken cancellationToken)
     {
         var issue = await jira.Api.GetIssueAsync(drpIssue, cancellationToken);
-        string production = ProductionIssueLine().Match(issue.Description) is { Success: true } m
-            ? m.Groups[1].Value
+        string production = DrpIssueParser.ProductionIssue(issue.Description) is { } key
+            ? key.Value
             : throw new UserInputException($"{drpIssue}: the description names no production issue ('PanDA PREOPS: <KEY> link:'); run update-issue first");
         return await updateStat.RunAsync(production, issue.Key, maxTask: 0, cancellationToken);
     }
@@ -55,7 +54,4 @@ public sealed partial class DrpActions(JiraPublisher jira, UpdateStatJob updateS
 
     private static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"PanDA PREOPS: *([A-Za-z][A-Za-z0-9_]+-[0-9]+)")]
-    private static partial Regex ProductionIssueLine();
 }

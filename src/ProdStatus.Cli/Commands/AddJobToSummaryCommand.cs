@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 
@@ -40,8 +41,8 @@ internal static class AddJobToSummaryCommand
             }
             else
             {
-                string p = JiraCommandOptions.IssueKey("PRODUCTION_ISSUE", parse.GetValue(production));
-                string d = JiraCommandOptions.IssueKey("DRP_ISSUE", parse.GetValue(drp));
+                string p = IssueKey.Parse("PRODUCTION_ISSUE", parse.GetValue(production));
+                string d = IssueKey.Parse("DRP_ISSUE", parse.GetValue(drp));
                 result = isRemove ? await job.RemoveAsync(p, d, token) : await job.AddAsync(p, d, isReset, token);
             }
             if (result.Row is { } row)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Domain;
 
 namespace ProdStatus.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class CampaignCommandOptions
 
     /// <summary>An optional issue key option, checked and upper-cased.</summary>
     public static string? Key(ParseResult parse, Option<string?> option) =>
-        parse.GetValue(option) is { } value ? JiraCommandOptions.IssueKey(option.Name, value) : null;
+        parse.GetValue(option) is { } value ? IssueKey.Parse(option.Name, value) : null;
 
     /// <summary>Without Jira credentials nothing can be read from Jira: say so rather than pretend the issue is empty.</summary>
     public static async Task WarnIfOfflineAsync(CliEnvironment environment, IServiceProvider services, string? key)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 
@@ -25,7 +26,7 @@ internal static class ImportSummaryCommand
         });
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            string? key = parse.GetValue(issue) is { } k ? JiraCommandOptions.IssueKey("--issue", k) : null;
+            string? key = parse.GetValue(issue) is { } k ? IssueKey.Parse("--issue", k) : null;
             int rows = await services.GetRequiredService<SummaryJob>().ImportAsync(parse.GetValue(file), key, token);
             await environment.Out.WriteLineAsync($"{rows} summary rows imported; run add-job-to-summary to re-render the tables");
             return ExitCodes.Success;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Publish.Jira;
@@ -7,7 +6,7 @@ using ProdStatus.Engine.Publish.Jira;
 namespace ProdStatus.Cli.Commands;
 
 /// <summary>Options and checks shared by the commands that write to Jira.</summary>
-internal static partial class JiraCommandOptions
+internal static class JiraCommandOptions
 {
     public static Option<bool> DryRun() => new("--dry-run", "--dry_run")
     {
@@ -32,15 +31,6 @@ internal static partial class JiraCommandOptions
         return connection;
     }
 
-    /// <summary>An issue key such as <c>DRP-148</c> (lower case accepted).</summary>
-    public static string IssueKey(string argument, string? value)
-    {
-        string key = (value ?? "").Trim().ToUpperInvariant();
-        return KeyPattern().IsMatch(key)
-            ? key
-            : throw new UserInputException($"{argument}: '{value}' is not an issue key such as DRP-148");
-    }
-
     public static async Task PrintOutboxAsync(CliEnvironment environment, string? outbox)
     {
         if (outbox is not null)
@@ -49,6 +39,4 @@ internal static partial class JiraCommandOptions
         }
     }
 
-    [GeneratedRegex("^[A-Z][A-Z0-9_]*-[0-9]+$")]
-    private static partial Regex KeyPattern();
 }

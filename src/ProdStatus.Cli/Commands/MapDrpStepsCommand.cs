@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 
@@ -18,7 +19,7 @@ internal static class MapDrpStepsCommand
         var command = new Command("map-drp-steps", "Write a step (or campaign) table into an issue and attach the map yaml.") { map, step, flag, link, dryRun };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            string key = JiraCommandOptions.IssueKey("STEP_ISSUE", parse.GetValue(step));
+            string key = IssueKey.Parse("STEP_ISSUE", parse.GetValue(step));
             JiraCommandOptions.Connect(services, parse.GetValue(dryRun));
             var result = await services.GetRequiredService<MapDrpStepsJob>().RunAsync(parse.GetValue(map)!, key, parse.GetValue(flag)!, parse.GetValue(link), token);
             await environment.Out.WriteLineAsync($"{result.Issue}: {result.Mode} table of {result.Rows} rows " +

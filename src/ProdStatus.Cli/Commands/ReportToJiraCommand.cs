@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
@@ -18,7 +19,6 @@ internal static class ReportToJiraCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
             var parameters = ReportToJiraParams.Load(parse.GetValue(yaml)!);
-            JiraCommandOptions.IssueKey($"{parse.GetValue(yaml)}: Jira", parameters.Jira);
             JiraCommandOptions.Connect(services, parse.GetValue(dryRun));
             var result = await services.GetRequiredService<ReportToJiraJob>().RunAsync(parameters, token);
             for (int i = 0; i < result.Comments.Count; i++)

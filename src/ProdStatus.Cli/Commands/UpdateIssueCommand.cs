@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 
@@ -22,10 +23,10 @@ internal static class UpdateIssueCommand
         var command = new Command("update-issue", "Create or overwrite the DRP issue describing one bps submit.") { yaml, production, drp, ts, json, dryRun };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            string p = JiraCommandOptions.IssueKey("PRODUCTION_ISSUE", parse.GetValue(production));
+            string p = IssueKey.Parse("PRODUCTION_ISSUE", parse.GetValue(production));
             string d = parse.GetValue(drp) is { } given && given.Trim().Equals(UpdateIssueJob.NewIssue, StringComparison.OrdinalIgnoreCase)
                 ? UpdateIssueJob.NewIssue
-                : JiraCommandOptions.IssueKey("DRP_ISSUE", parse.GetValue(drp));
+                : IssueKey.Parse("DRP_ISSUE", parse.GetValue(drp));
             string? stamp = parse.GetValue(ts) is { } t && t != "0" ? t : null;
             JiraCommandOptions.Connect(services, parse.GetValue(dryRun));
             var result = await services.GetRequiredService<UpdateIssueJob>().RunAsync(

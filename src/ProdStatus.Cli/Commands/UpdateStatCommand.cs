@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ProdStatus.Engine.Collect.Http;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Jobs;
 
@@ -22,12 +23,12 @@ internal static class UpdateStatCommand
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(environment, parse, async (services, token) =>
         {
-            string p = JiraCommandOptions.IssueKey("PRODUCTION_ISSUE", parse.GetValue(production));
+            string p = IssueKey.Parse("PRODUCTION_ISSUE", parse.GetValue(production));
             if (string.Equals(parse.GetValue(drp)?.Trim(), UpdateIssueJob.NewIssue, StringComparison.OrdinalIgnoreCase))
             {
                 throw new UserInputException("DRP_ISSUE: update-stat needs an existing DRP issue (DRP0 creates one only in update-issue)");
             }
-            string d = JiraCommandOptions.IssueKey("DRP_ISSUE", parse.GetValue(drp));
+            string d = IssueKey.Parse("DRP_ISSUE", parse.GetValue(drp));
             if (parse.GetValue(replay) is { } dir)
             {
                 services.GetRequiredService<HttpTransport>().Replay(Directory.Exists(dir) ? dir : throw new UserInputException($"{dir}: replay folder not found"));

@@ -31,8 +31,7 @@ internal sealed class YamlFields(string file, string prefix, YamlMappingNode map
         {
             return null;
         }
-        string key = text.ToUpperInvariant();
-        return JiraOptionsValidator.KeyPattern().IsMatch(key) ? key : throw Error(field, $"'{text}' is not an issue key such as DRP-148");
+        return Domain.IssueKey.TryParse(text, out var key) ? key.Value : throw Error(field, Domain.IssueKey.Problem(text));
     }
 
     public bool Bool(string field, bool defaultValue)

@@ -65,6 +65,22 @@ public static partial class DrpIssueParser
         return new DrpIssueInfo(ts, status, hilow, link, what);
     }
 
+    /// <summary>The production issue named by the description's <c>PanDA PREOPS: &lt;KEY&gt; link:</c> line; null without one.</summary>
+    public static Domain.IssueKey? ProductionIssue(string? description)
+    {
+        const string marker = "PanDA PREOPS:";
+        foreach (string line in (description ?? "").Split('\n'))
+        {
+            int at = line.IndexOf(marker, StringComparison.Ordinal);
+            string[] words = at < 0 ? [] : line[(at + marker.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 0 && Domain.IssueKey.TryParse(words[0], out var key))
+            {
+                return key;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The status line update-stat writes; its empty <c>nProc:</c> is what the parser above expects.</summary>
     public static string StatusLine(string status, StatusCounts c, long remaining) =>
         string.Create(CultureInfo.InvariantCulture,

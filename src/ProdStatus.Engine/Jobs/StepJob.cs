@@ -53,9 +53,9 @@ public sealed class StepJob(CampaignIssues issues, StepPublisher publisher)
     private async Task<string> ResolveCampaignAsync(string campaign, CancellationToken cancellationToken)
     {
         string trimmed = campaign.Trim();
-        if (JiraOptionsValidator.KeyPattern().IsMatch(trimmed.ToUpperInvariant()))
+        if (Domain.IssueKey.TryParse(trimmed, out var key))
         {
-            return trimmed.ToUpperInvariant();
+            return key.Value;
         }
         if (trimmed.Length == 0)
         {

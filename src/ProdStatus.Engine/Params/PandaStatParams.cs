@@ -26,7 +26,7 @@ public sealed record PandaStatParams(
 
     public static PandaStatParams Read(ParamFile file)
     {
-        string jira = file.RequiredString("Jira").Trim();
+        string jira = file.RequiredIssueKey("Jira");
         var collTypes = file.RequiredStringList("collTypes");
         int maxTask = file.OptionalInt("maxtask", 0, min: 0);
         var start = file.RequiredDate("start_date");
@@ -35,10 +35,6 @@ public sealed record PandaStatParams(
         if (stop < start)
         {
             throw file.Error("stop_date", $"{stop:yyyy-MM-dd} is before start_date {start:yyyy-MM-dd}");
-        }
-        if (jira.IndexOfAny(['/', '\\', '\0']) >= 0)
-        {
-            throw file.Error("Jira", $"'{jira}' cannot be part of a file name");
         }
         return new PandaStatParams(jira, collTypes, maxTask, start, stop);
     }

@@ -70,6 +70,13 @@ public sealed class ParamFile
 
     public bool Has(string field) => _values.ContainsKey(field);
 
+    /// <summary>An issue key (<see cref="Domain.IssueKey"/>), upper-cased.</summary>
+    public string RequiredIssueKey(string field)
+    {
+        string text = RequiredString(field);
+        return Domain.IssueKey.TryParse(text, out var key) ? key.Value : throw Error(field, Domain.IssueKey.Problem(text.Trim()));
+    }
+
     public string RequiredString(string field) =>
         OptionalString(field) is { Length: > 0 } value ? value : throw Error(field, "is required and must be a non-empty string");
 

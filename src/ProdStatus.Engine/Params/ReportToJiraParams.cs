@@ -16,7 +16,7 @@ public sealed record ReportToJiraParams(string? Project, string Jira, IReadOnlyL
         var root = YamlText.LoadMapping(path);
         string? project = (YamlText.Get(root, "project") as YamlScalarNode)?.Value?.Replace("\\ ", " ", StringComparison.Ordinal).Trim();
         string jira = (YamlText.Get(root, "Jira") as YamlScalarNode)?.Value?.Trim() is { Length: > 0 } j
-            ? j
+            ? Domain.IssueKey.TryParse(j, out var key) ? key.Value : throw UserInputException.ForField(path, "Jira", Domain.IssueKey.Problem(j))
             : throw UserInputException.ForField(path, "Jira", "is required (the issue key to report to)");
         var comments = new List<ReportComment>();
         if (YamlText.Get(root, "comments") is { } commentsNode)

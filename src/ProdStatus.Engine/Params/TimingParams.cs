@@ -34,11 +34,7 @@ public sealed record TimingParams(
 
     public static TimingParams Read(ParamFile file)
     {
-        string jira = file.RequiredString("Jira").Trim();
-        if (jira.IndexOfAny(['/', '\\', '\0']) >= 0)
-        {
-            throw file.Error("Jira", $"'{jira}' cannot be part of a file name");
-        }
+        string jira = file.RequiredIssueKey("Jira");
         if (file.Has("collType") == file.Has("collTypes"))
         {
             throw file.Error("collType", "give exactly one of collType (the original's key) or collTypes");

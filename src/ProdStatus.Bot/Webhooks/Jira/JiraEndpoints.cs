@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProdStatus.Bot.Telemetry;
 using ProdStatus.Bot.Worker;
+using ProdStatus.Engine.Domain;
 using ProdStatus.Engine.Inbox;
 
 namespace ProdStatus.Bot.Webhooks.Jira;
@@ -56,7 +57,7 @@ public static partial class JiraEndpoints
             metrics.Request("jira", "bad-json");
             return TypedResults.BadRequest("body is not JSON");
         }
-        if (payload?.Issue?.Key is not { Length: > 0 } key || payload.StatusChange is not { } change || !Tracked(o, payload, change))
+        if (!IssueKey.TryParse(payload?.Issue?.Key, out var key) || payload!.StatusChange is not { } change || !Tracked(o, payload, key, change))
         {
             metrics.Request("jira", "ignored");
             return TypedResults.NoContent();
@@ -64,16 +65,16 @@ public static partial class JiraEndpoints
         string delivery = context.Request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id
             ? id
             : Convert.ToHexStringLower(SHA256.HashData(body));
-        var job = new JiraTransitionJob(key, change.FromString, change.ToStatus, payload.Issue.Fields?.IssueType?.Name);
-        bool added = await inbox.EnqueueAsync(InboxKinds.JiraTransition, "jira:" + delivery, key,
+        var job = new JiraTransitionJob(key.Value, change.FromString, change.ToStatus, payload.Issue!.Fields?.IssueType?.Name);
+        bool added = await inbox.EnqueueAsync(InboxKinds.JiraTransition, "jira:" + delivery, key.Value,
             JsonSerializer.Serialize(job, BotJson.Default.JiraTransitionJob), TimeSpan.FromSeconds(o.DebounceSeconds), context.RequestAborted);
         metrics.Request("jira", added ? "accepted" : "duplicate");
         return TypedResults.Accepted((string?)null);
     }
 
-    private static bool Tracked(JiraWebhookOptions o, JiraWebhookEvent e, JiraChangelogItem change)
+    private static bool Tracked(JiraWebhookOptions o, JiraWebhookEvent e, IssueKey key, JiraChangelogItem change)
     {
-        string project = e.Issue?.Fields?.Project?.Key ?? e.Issue!.Key!.Split('-')[0];
+        string project = e.Issue?.Fields?.Project?.Key ?? key.Project;
         return (o.WebhookProjects.Count == 0 || o.WebhookProjects.Contains(project, StringComparer.OrdinalIgnoreCase)) &&
                (o.WebhookIssueTypes.Count == 0 || o.WebhookIssueTypes.Contains(e.Issue?.Fields?.IssueType?.Name ?? "", StringComparer.OrdinalIgnoreCase)) &&
                (o.WebhookStatuses.Count == 0 || o.WebhookStatuses.Contains(change.ToStatus ?? "", StringComparer.OrdinalIgnoreCase));

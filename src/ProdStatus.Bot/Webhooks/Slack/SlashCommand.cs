@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using ProdStatus.Engine.Domain;
 
 namespace ProdStatus.Bot.Webhooks.Slack;
 
 /// <summary>The text after <c>/prodstat</c>: <c>stats PREOPS-905</c>, <c>status DRP-148</c>, <c>refresh DRP-148</c>, <c>summary</c>, <c>help</c>.</summary>
-public sealed partial record SlashCommand(string Verb, string? Issue)
+public sealed record SlashCommand(string Verb, string? Issue)
 {
     public const string Stats = "stats";
     public const string Status = "status";
@@ -33,13 +33,10 @@ public sealed partial record SlashCommand(string Verb, string? Issue)
         {
             case Help or Summary when words.Length == 1:
                 return new SlashCommand(verb, null);
-            case Stats or Status or Refresh when words.Length == 2 && IssueKey().IsMatch(words[1]):
-                return new SlashCommand(verb, words[1].ToUpperInvariant());
+            case Stats or Status or Refresh when words.Length == 2 && IssueKey.TryParse(words[1], out var key):
+                return new SlashCommand(verb, key.Value);
             default:
                 return null;
         }
     }
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+-[0-9]+$")]
-    private static partial Regex IssueKey();
 }
