@@ -221,4 +221,19 @@ public sealed class LiveMessageTests : IAsyncLifetime
         Assert.InRange(_slack.Updates.Count, 1, 5);
         Assert.Equal(0, _slack.RetryAfterViolations);
     }
+
+    [Fact]
+    public async Task ScheduledRefresh_OfADueMessage_UpdatesIt()
+    {
+        await StatsAsync();
+        await IdleAsync(1);
+        var scheduler = _app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LiveRefreshScheduler>().Single();
+
+        Assert.Equal(0, await scheduler.EnqueueDueAsync(TimeSpan.FromMinutes(30), Ct)); // just shown: not due
+        Assert.Equal(1, await scheduler.EnqueueDueAsync(TimeSpan.Zero, Ct));
+        await IdleAsync(2);
+
+        Assert.Single(_slack.Updates);
+        Assert.Single(_slack.Parents(Channel));
+    }
 }
