@@ -7,12 +7,15 @@ using ProdStatus.Samples;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Testing.Bot;
 using ProdStatus.Testing.Panda;
+using ProdStatus.Testing.Slack;
 
 namespace ProdStatus.Benchmarks;
 
 /// <summary>
 /// Intake latency of the bot host (a separate process on 127.0.0.1) under open-loop load while its worker runs jobs:
-/// signed slash commands at 500/s, then Jira deliveries at 1,000/s where every delivery arrives twice.
+/// signed slash commands at 500/s, Jira deliveries at 1,000/s where every delivery arrives twice, then button presses
+/// (<c>/slack/interactions</c>) and Events API deliveries (<c>/slack/events</c>) at 500/s each, every body distinct.
+/// The bot's Slack Web API is a loopback fake, so live messages are really posted and updated meanwhile.
 /// </summary>
 internal static class BotLoadBenchmark
 {
@@ -25,9 +28,12 @@ internal static class BotLoadBenchmark
         int seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         await using var monitor = new FakePandaMonitor(SampleCampaign.Create()) { Latency = TimeSpan.FromMilliseconds(100) };
         await monitor.StartAsync();
+        await using var slackApi = new FakeSlack();
+        await slackApi.StartAsync();
+        slackApi.Channels.Add("C0");
         string root = Directory.CreateTempSubdirectory("prodstat-load-").FullName;
         int port = BotProcess.FreePort();
-        using var bot = StartBot(botDll, port, root, monitor.BaseUri);
+        using var bot = StartBot(botDll, port, root, monitor.BaseUri, slackApi);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         await BotProcess.WaitReadyAsync(http);
 
@@ -37,16 +43,42 @@ internal static class BotLoadBenchmark
         Report("slash commands", 500, slack);
         var jira = await LoadAsync(http, 1000, seconds, i => JiraRequest(i / 2));
         Report("Jira deliveries (each twice)", 1000, jira);
+        var presses = await LoadAsync(http, 500, seconds, InteractionRequest);
+        Report("button presses (/slack/interactions)", 500, presses);
+        var events = await LoadAsync(http, 500, seconds, EventRequest);
+        Report("events (/slack/events)", 500, events);
         bot.Kill(entireProcessTree: true);
         return 0;
     }
 
-    private static HttpRequestMessage SlackRequest(int i, int run)
+    private static HttpRequestMessage SlackRequest(int i, int run) => SlackSigned("slack/commands", "application/x-www-form-urlencoded",
+        $"team_id=T0&channel_id=C0&user_id=U0&command=%2Fprodstat&text=stats%20PREOPS-{905 + (i % 3)}" +
+        $"&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fcommands%2F{run}%2F{i}");
+
+    /// <summary>A Refresh press of one of three campaigns' live messages; each press has its own trigger_id.</summary>
+    private static HttpRequestMessage InteractionRequest(int i)
     {
-        string body = $"team_id=T0&channel_id=C0&user_id=U0&command=%2Fprodstat&text=stats%20PREOPS-{905 + (i % 3)}" +
-                      $"&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fcommands%2F{run}%2F{i}";
+        string payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0\"},\"user\":{\"id\":\"U0\"},\"channel\":{\"id\":\"C0\"}," +
+            $"\"trigger_id\":\"bench.{i}\",\"response_url\":\"http://127.0.0.1:9/actions/{i}\",\"container\":{{\"message_ts\":\"1.{i}\"}}," +
+            $"\"actions\":[{{\"action_id\":\"prodstat_refresh\",\"value\":\"PREOPS-{905 + (i % 3)}\",\"action_ts\":\"{i}.5\"}}]}}";
+        return SlackSigned("slack/interactions", "application/x-www-form-urlencoded", "payload=" + Uri.EscapeDataString(payload));
+    }
+
+    /// <summary>Alternately a shared link to a tracked issue and a Home tab opening, each with its own event_id.</summary>
+    private static HttpRequestMessage EventRequest(int i)
+    {
+        string inner = i % 2 == 0
+            ? $"{{\"type\":\"link_shared\",\"channel\":\"C0\",\"user\":\"U0\",\"message_ts\":\"2.{i}\",\"links\":[{{\"domain\":\"rubinobs.atlassian.net\",\"url\":\"https://rubinobs.atlassian.net/browse/PREOPS-{905 + (i % 3)}\"}}]}}"
+            : "{\"type\":\"app_home_opened\",\"user\":\"U0\",\"tab\":\"home\"}";
+        return SlackSigned("slack/events", "application/json",
+            $"{{\"type\":\"event_callback\",\"event_id\":\"EvBench{i}\",\"team_id\":\"T0\",\"event\":{inner}}}");
+    }
+
+    private static HttpRequestMessage SlackSigned(string path, string contentType, string body)
+    {
         string ts = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         request.Headers.Add("X-Slack-Request-Timestamp", ts);
         request.Headers.Add("X-Slack-Signature", SlackSignature.Compute(SlackSecret, ts, Encoding.UTF8.GetBytes(body)));
         return request;
@@ -100,8 +132,11 @@ internal static class BotLoadBenchmark
             $"bot {what} at {rate}/s: {ms.Length} requests ({statuses}); p50 {P(0.5):0.0} ms, p99 {P(0.99):0.0} ms, max {ms[^1]:0.0} ms, over 3 s: {ms.Count(m => m > 3000)} (goal p99 <= 50 ms)"));
     }
 
-    private static Process StartBot(string dll, int port, string root, Uri monitor) => BotProcess.Start(dll, port, new Dictionary<string, string>
+    private static Process StartBot(string dll, int port, string root, Uri monitor, FakeSlack slack) => BotProcess.Start(dll, port, new Dictionary<string, string>
     {
+        ["ProdStatus__Slack__ApiBaseUrl"] = slack.ApiBaseUrl,
+        ["ProdStatus__Slack__BotToken"] = slack.BotToken,
+        ["ProdStatus__Slack__Channel"] = "C0",
         ["ProdStatus__Slack__SigningSecret"] = SlackSecret,
         ["ProdStatus__Jira__WebhookSecret"] = JiraSecret,
         ["ProdStatus__Jira__DebounceSeconds"] = "5",

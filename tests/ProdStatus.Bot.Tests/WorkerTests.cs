@@ -101,8 +101,9 @@ public sealed class WorkerTests
         var message = Assert.Single(slack.ChannelMessages);
         Assert.Equal("C0PROD", (string?)message["channel"]);
         Assert.StartsWith("Campaign summary PREOPS-905:", (string?)message["text"], StringComparison.Ordinal);
-        var (fileId, channel, title) = Assert.Single(slack.SharedFiles);
+        var (fileId, channel, title, thread) = Assert.Single(slack.SharedFiles);
         Assert.Equal(("C0PROD", "PREOPS-905 summary"), (channel, title));
+        Assert.Equal(Assert.Single(slack.Parents("C0PROD")).Ts, thread); // the PDF goes into the live message's thread
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(slack.Uploads[fileId], 0, 5), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app.Root, "data", "bot", "PREOPS-905", "pandaStat-PREOPS-905.csv")));
         var card = Assert.Single(teams.Requests);

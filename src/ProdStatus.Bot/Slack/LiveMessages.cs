@@ -60,6 +60,7 @@ public sealed partial class LiveMessages(
     /// </summary>
     public async Task<Outcome> ShowAsync(InboxJob job, string issue, string channel, CancellationToken cancellationToken)
     {
+        RequireToken();
         var row = await store.GetAsync(issue, channel, cancellationToken);
         if (row is { Ts: { } shown, DataAsOf: { } asOf } && asOf >= job.CreatedUtc)
         {
@@ -93,6 +94,7 @@ public sealed partial class LiveMessages(
     /// <summary>The <c>prodstat_pdf</c> button: the PDF summary into the live message's thread.</summary>
     public async Task UploadPdfAsync(InboxJob job, SlackActionJob action, CancellationToken cancellationToken)
     {
+        RequireToken();
         var row = await store.GetAsync(action.Issue!, action.ChannelId, cancellationToken);
         if (row?.Ts is not { } ts)
         {
@@ -106,6 +108,7 @@ public sealed partial class LiveMessages(
     /// <summary>The <c>prodstat_mute</c> button: stops (or resumes) thread replies in this channel.</summary>
     public async Task ToggleMuteAsync(InboxJob job, SlackActionJob action, CancellationToken cancellationToken)
     {
+        RequireToken();
         var row = await store.GetAsync(action.Issue!, action.ChannelId, cancellationToken);
         bool muted = !(row?.Muted ?? false);
         await store.SetMutedAsync(action.Issue!, action.ChannelId, muted, cancellationToken);
@@ -126,6 +129,14 @@ public sealed partial class LiveMessages(
             await responder.PostAsync(responseUrl, LiveBlocks.Ephemeral(text), cancellationToken);
             return "";
         }, cancellationToken);
+    }
+
+    private void RequireToken()
+    {
+        if (!Enabled)
+        {
+            throw new UserInputException($"Slack: live messages need {SlackWebOptions.Section}:BotToken");
+        }
     }
 
     private async Task<Outcome> PublishAsync(InboxJob job, PandaStatResult result, CampaignReport report, DateTimeOffset started, string channel,

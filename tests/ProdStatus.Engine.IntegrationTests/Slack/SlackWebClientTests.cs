@@ -52,7 +52,40 @@ public sealed class SlackWebClientTests
         string id = await host.Get<SlackWebClient>().UploadFileAsync("C0PROD", "summary-PREOPS-905.pdf", pdf, "PREOPS-905 summary", "PDF summary", cancellationToken: Ct);
 
         Assert.Equal(pdf, slack.Uploads[id]);
-        Assert.Equal((id, "C0PROD", "PREOPS-905 summary"), Assert.Single(slack.SharedFiles));
+        Assert.Equal((id, "C0PROD", "PREOPS-905 summary", (string?)null), Assert.Single(slack.SharedFiles));
         Assert.DoesNotContain(slack.Requests, r => r.PathAndQuery.Contains("files.upload?", StringComparison.Ordinal) || r.PathAndQuery.EndsWith("files.upload", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UpdatePermalinkAndThreadedUpload_UseTheDocumentedArguments()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        using var host = Host(slack);
+        var web = host.Get<SlackWebClient>();
+        string ts = await web.PostMessageAsync("C0PROD", new JsonObject { ["text"] = "v1" }, Ct);
+
+        await web.UpdateMessageAsync("C0PROD", ts, new JsonObject { ["text"] = "v2" }, Ct);
+        string link = await web.GetPermalinkAsync("C0PROD", ts, Ct);
+        string id = await web.UploadFileAsync("C0PROD", "s.pdf", "%PDF-1.7"u8.ToArray(), "s", null, ts, Ct);
+
+        Assert.Equal("v2", (string?)slack.Messages[ts].Body["text"]);
+        Assert.EndsWith($"archives/C0PROD/p{ts.Replace(".", "", StringComparison.Ordinal)}", link, StringComparison.Ordinal);
+        Assert.Equal((id, "C0PROD", "s", ts), Assert.Single(slack.SharedFiles));
+    }
+
+    [Fact]
+    public async Task UpdateOfADeletedMessage_IsMessageNotFound()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        using var host = Host(slack);
+        var web = host.Get<SlackWebClient>();
+        string ts = await web.PostMessageAsync("C0PROD", new JsonObject { ["text"] = "v1" }, Ct);
+        slack.Delete(ts);
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => web.UpdateMessageAsync("C0PROD", ts, new JsonObject { ["text"] = "v2" }, Ct));
+
+        Assert.Equal("message_not_found", error.ErrorCode);
     }
 }

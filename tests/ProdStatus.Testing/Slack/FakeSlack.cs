@@ -6,8 +6,11 @@ using ProdStatus.Testing.Server;
 
 namespace ProdStatus.Testing.Slack;
 
-/// <summary>Slack's side of <c>response_url</c>: accepts JSON posts at <c>/commands/…</c>, at most 5 per URL, and can answer 429 first.</summary>
-public sealed class FakeSlack : LoopbackServer
+/// <summary>
+/// Slack on loopback: the <c>response_url</c> side (JSON posts at <c>/commands/…</c>, at most 5 per URL, optionally
+/// 429 first) and the Web API the bot uses (<c>/api/{method}</c>, see FakeSlack.WebApi.cs).
+/// </summary>
+public sealed partial class FakeSlack : LoopbackServer
 {
     private readonly ConcurrentDictionary<string, int> _postsPerUrl = new();
     private int _rateLimitsLeft;
@@ -23,73 +26,12 @@ public sealed class FakeSlack : LoopbackServer
 
     public HashSet<string> Channels { get; } = ["C0PROD"];
 
-    public ConcurrentQueue<JsonObject> ChannelMessages { get; } = new();
-
-    public ConcurrentDictionary<string, byte[]> Uploads { get; } = new();
-
-    public ConcurrentQueue<(string FileId, string Channel, string Title)> SharedFiles { get; } = new();
-
     public string ApiBaseUrl => new Uri(BaseUri, "api/").ToString();
 
     protected override void MapRoutes(WebApplication app)
     {
         MapResponseUrl(app);
         MapWebApi(app);
-    }
-
-    private void MapWebApi(WebApplication app)
-    {
-        app.MapPost("/api/{method}", async (HttpContext context, string method) =>
-        {
-            if (context.Request.Headers.Authorization != $"Bearer {BotToken}")
-            {
-                return Results.Json(new { ok = false, error = "invalid_auth" });
-            }
-            switch (method)
-            {
-                case "chat.postMessage":
-                    var message = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-                    if (!Channels.Contains((string?)message["channel"] ?? ""))
-                    {
-                        return Results.Json(new { ok = false, error = "channel_not_found" });
-                    }
-                    ChannelMessages.Enqueue(message);
-                    return Results.Json(new { ok = true, ts = $"1700000000.{ChannelMessages.Count:000000}" });
-                case "files.getUploadURLExternal":
-                    var form = await context.Request.ReadFormAsync();
-                    if (!int.TryParse(form["length"], out int length) || length <= 0 || string.IsNullOrEmpty(form["filename"]))
-                    {
-                        return Results.Json(new { ok = false, error = "invalid_arguments" });
-                    }
-                    string id = $"F{Uploads.Count + SharedFiles.Count + 1:000}";
-                    Uploads[id] = [];
-                    return Results.Json(new { ok = true, upload_url = new Uri(BaseUri, $"upload/{id}").ToString(), file_id = id });
-                case "files.completeUploadExternal":
-                    var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-                    string channel = (string?)body["channel_id"] ?? "";
-                    var file = body["files"]![0]!;
-                    string fileId = (string?)file["id"] ?? "";
-                    if (!Uploads.TryGetValue(fileId, out var bytes) || bytes.Length == 0)
-                    {
-                        return Results.Json(new { ok = false, error = "file_not_found" });
-                    }
-                    if (!Channels.Contains(channel))
-                    {
-                        return Results.Json(new { ok = false, error = "channel_not_found" });
-                    }
-                    SharedFiles.Enqueue((fileId, channel, (string?)file["title"] ?? ""));
-                    return Results.Json(new { ok = true, files = new[] { new { id = fileId } } });
-                default:
-                    return Results.Json(new { ok = false, error = "unknown_method" });
-            }
-        });
-        app.MapPost("/upload/{id}", async (HttpContext context, string id) =>
-        {
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer);
-            Uploads[id] = buffer.ToArray();
-            return Results.Ok();
-        });
     }
 
     private void MapResponseUrl(WebApplication app) => app.MapPost("/commands/{**rest}", async (HttpContext context) =>
