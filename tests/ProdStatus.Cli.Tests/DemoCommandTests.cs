@@ -40,6 +40,12 @@ public sealed class DemoCommandTests
         Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "panda_time_series_makeWarp.csv")),
             File.ReadAllText(Path.Combine(root, "two", "outputs", "panda_time_series_makeWarp.csv")));
         Assert.Contains("visit_detector_1: 300 jobs", first.Out, StringComparison.Ordinal);
+        // A static copy of the dashboard page: every chart inline, no form, no reload.
+        string dashboard = Path.Combine(root, "one", "dashboard.html");
+        Assert.Contains($"dashboard: {dashboard}", first.Out, StringComparison.Ordinal);
+        string page = File.ReadAllText(dashboard);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(page, "<svg [^>]*class=\"chart\""));
+        Assert.DoesNotContain("<form", page, StringComparison.Ordinal);
     }
 
     [Fact]
