@@ -23,6 +23,9 @@ public sealed class FakeSlack : LoopbackServer
 
     public HashSet<string> Channels { get; } = ["C0PROD"];
 
+    /// <summary>The bot token's scopes, sent by every Web API answer in <c>x-oauth-scopes</c> as Slack does.</summary>
+    public string Scopes { get; set; } = "chat:write,files:write";
+
     public ConcurrentQueue<JsonObject> ChannelMessages { get; } = new();
 
     public ConcurrentDictionary<string, byte[]> Uploads { get; } = new();
@@ -45,8 +48,11 @@ public sealed class FakeSlack : LoopbackServer
             {
                 return Results.Json(new { ok = false, error = "invalid_auth" });
             }
+            context.Response.Headers["x-oauth-scopes"] = Scopes;
             switch (method)
             {
+                case "auth.test":
+                    return Results.Json(new { ok = true, url = "https://rubin-obs.slack.com/", team = "Rubin Observatory", user = "prodstat", team_id = "T0", user_id = "U0", bot_id = "B0" });
                 case "chat.postMessage":
                     var message = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
                     if (!Channels.Contains((string?)message["channel"] ?? ""))
