@@ -8,7 +8,8 @@ public static class DiagnosticsServiceCollectionExtensions
     public static IServiceCollection AddProdStatusHealthChecks(this IServiceCollection services)
     {
         services.AddHttpClient("prodstat-doctor");
-        services.AddSingleton<IHealthCheck, PandaCheck>();
+        services.AddSingleton<IHealthCheck, PandaTokenCheck>();
+        services.AddSingleton<IHealthCheck, PandaMonitorCheck>();
         services.AddSingleton<IHealthCheck, JiraCheck>();
         services.AddSingleton<IHealthCheck, SlackCheck>();
         services.AddSingleton<IHealthCheck, TeamsCheck>();

@@ -6,7 +6,7 @@ namespace ProdStatus.Engine.Diagnostics;
 /// <summary>The DejaVu fonts that PNG and PDF rendering need load.</summary>
 internal sealed class FontsCheck(FontLibrary fonts) : IHealthCheck
 {
-    public bool AtRuntime => false;
+    public bool AtRuntime => true;
 
     public Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {

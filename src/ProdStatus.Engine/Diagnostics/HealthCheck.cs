@@ -20,7 +20,8 @@ public sealed record CheckResult(CheckStatus Status, string What, string? Fix = 
 
 /// <summary>
 /// A read-only check of one configured part (PanDA, Jira, Slack, Teams, store, fonts, Butler). Checks never write
-/// to a service; <see cref="AtRuntime"/> marks those the bot's <c>/readyz</c> also runs.
+/// to a service; <see cref="AtRuntime"/> marks those the bot's <c>/readyz</c> also runs (local ones only: an outage
+/// of Jira, Slack or PanDA must not take the bot out of service).
 /// </summary>
 public interface IHealthCheck
 {

@@ -9,7 +9,7 @@ namespace ProdStatus.Engine.Diagnostics;
 /// <summary>Jira accepts the credentials (<c>GET rest/api/2/myself</c>) and the configured summary issues exist. Reads only.</summary>
 internal sealed class JiraCheck(IOptions<JiraOptions> options, IHttpClientFactory clients) : IHealthCheck
 {
-    public bool AtRuntime => true;
+    public bool AtRuntime => false;
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {

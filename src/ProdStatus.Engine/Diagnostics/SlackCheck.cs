@@ -10,7 +10,7 @@ namespace ProdStatus.Engine.Diagnostics;
 /// </summary>
 internal sealed class SlackCheck(IOptions<SlackWebOptions> options, IHttpClientFactory clients) : IHealthCheck
 {
-    public bool AtRuntime => true;
+    public bool AtRuntime => false;
 
     /// <summary>The scopes each enabled feature needs: posting results and sharing PDF summaries in <c>Channel</c>.</summary>
     public static IReadOnlyList<(string Scope, string Feature)> RequiredScopes(SlackWebOptions o) =>

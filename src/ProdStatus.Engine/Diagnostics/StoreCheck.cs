@@ -17,7 +17,7 @@ internal sealed partial class StoreCheck(StoreDatabase store, IOptions<StoreOpti
 {
     private const string Fix = $"make the store writable, or point {StoreOptions.Section}:ConnectionString (or {OutputOptions.Section}:DataDir) elsewhere";
 
-    public bool AtRuntime => false;
+    public bool AtRuntime => true;
 
     /// <summary>Each store database and the DDL of the repositories that keep their tables in it.</summary>
     private static IEnumerable<(string Label, Func<StoreDatabase, StoreDatabase> Database, string[] Ddl)> Databases() =>

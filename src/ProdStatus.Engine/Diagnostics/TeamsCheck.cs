@@ -6,7 +6,7 @@ namespace ProdStatus.Engine.Diagnostics;
 /// <summary>The Teams Workflows webhook URL is well formed. It is never posted to (every post shows in the channel).</summary>
 internal sealed class TeamsCheck(IOptions<TeamsOptions> options) : IHealthCheck
 {
-    public bool AtRuntime => false;
+    public bool AtRuntime => true;
 
     public Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {

@@ -6,46 +6,69 @@ using ProdStatus.Engine.Errors;
 
 namespace ProdStatus.Engine.Diagnostics;
 
-/// <summary>The PanDA monitor answers a one-task query, and the token (configured or panda-client's cache) is valid for a while yet.</summary>
-internal sealed class PandaCheck(IOptions<PandaOptions> options, IHttpClientFactory clients, TimeProvider time) : IHealthCheck
+/// <summary>The PanDA token (configured, or panda-client's cache) is valid for a while yet. Local: the bot's /readyz runs it too.</summary>
+internal sealed class PandaTokenCheck(IOptions<PandaOptions> options, TimeProvider time) : IHealthCheck
 {
     /// <summary>A token expiring sooner than this fails the check: a long collection would stop halfway.</summary>
     public static readonly TimeSpan ExpiryMargin = TimeSpan.FromHours(1);
 
     public bool AtRuntime => true;
 
-    public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(o.BaseUrl))
         {
-            return [CheckResult.Skip($"PanDA monitor: not configured ({PandaOptions.Section}:BaseUrl)")];
+            return Task.FromResult<IReadOnlyList<CheckResult>>([CheckResult.Skip($"PanDA monitor: not configured ({PandaOptions.Section}:BaseUrl)")]);
         }
-        var results = new List<CheckResult>();
+        CheckResult result;
         try
         {
             var token = PandaTokenSource.Resolve(o, time);
             if (token is null)
             {
-                results.Add(CheckResult.Pass("PanDA token: none configured, the monitor is read anonymously"));
+                result = CheckResult.Pass("PanDA token: none configured, the monitor is read anonymously");
             }
             else if (PandaTokenSource.ReadExpiry(token.Value.Item2) is { } expiry && expiry - time.GetUtcNow() < ExpiryMargin)
             {
-                results.Add(CheckResult.Fail($"PanDA token: expires at {expiry.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
-                    "renew it with panda-client ('panda_auth reset', then any panda command)"));
+                result = CheckResult.Fail($"PanDA token: expires at {expiry.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
+                    "renew it with panda-client ('panda_auth reset', then any panda command)");
             }
             else
             {
-                results.Add(CheckResult.Pass("PanDA token: valid"));
+                result = CheckResult.Pass("PanDA token: valid");
             }
         }
         catch (UserInputException ex)
         {
-            results.Add(CheckResult.Fail($"PanDA token: {ex.Message}", $"renew it with panda-client ('panda_auth reset', then any panda command) or set {PandaOptions.Section}:Token"));
-            return results;
+            result = CheckResult.Fail($"PanDA token: {ex.Message.Split("; renew", 2)[0]}",
+                $"renew it with panda-client ('panda_auth reset', then any panda command) or set {PandaOptions.Section}:Token");
         }
-        results.Add(await ProbeAsync(o.BaseUrl, cancellationToken));
-        return results;
+        return Task.FromResult<IReadOnlyList<CheckResult>>([result]);
+    }
+}
+
+/// <summary>The PanDA monitor answers a query that matches no task (a read; not at runtime: an outage must not take the bot out of service).</summary>
+internal sealed class PandaMonitorCheck(IOptions<PandaOptions> options, PandaTokenSource tokens, IHttpClientFactory clients) : IHealthCheck
+{
+    public bool AtRuntime => false;
+
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        string? baseUrl = options.Value.BaseUrl;
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return [];
+        }
+        try
+        {
+            _ = tokens.AuthorizationHeader;
+        }
+        catch (UserInputException)
+        {
+            return []; // the token check has said why
+        }
+        return [await ProbeAsync(baseUrl, cancellationToken)];
     }
 
     private async Task<CheckResult> ProbeAsync(string baseUrl, CancellationToken cancellationToken)
