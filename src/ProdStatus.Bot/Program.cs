@@ -5,6 +5,7 @@ using ProdStatus.Bot.Webhooks.Jira;
 using ProdStatus.Bot.Webhooks.Slack;
 using ProdStatus.Engine;
 using ProdStatus.Engine.Configuration.Layers;
+using ProdStatus.Engine.Diagnostics;
 using ProdStatus.Engine.Inbox;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,11 +18,18 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 app.UseDashboardAccess();
 app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok")));
-app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, CancellationToken ct) =>
+app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, HealthCheckRunner checks, CancellationToken ct) =>
 {
     try
     {
         await inbox.PingAsync(ct);
+        // The local checks of `prodstat doctor` (store writable, fonts, PanDA token, Teams URL); never the remote services.
+        var failed = (await checks.RunAsync(runtimeOnly: true, ct)).Where(r => r.Status == CheckStatus.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            return TypedResults.Json(new HealthResponse("not ready: " + string.Join("; ", failed.Select(f => f.What))),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         return TypedResults.Ok(new HealthResponse("ready"));
     }
     catch (ProdStatus.Engine.Errors.UpstreamException)

@@ -32,6 +32,9 @@ public static class CliApplication
         root.Subcommands.Add(UpdateStepCommand.Create(environment));
         root.Subcommands.Add(DashboardLinkCommand.Create(environment));
         root.Subcommands.Add(ConfigCommand.Create(environment));
+        root.Subcommands.Add(DoctorCommand.Create(environment));
+        root.Subcommands.Add(CompletionCommand.Create(environment));
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(environment);
         return root;
     }
 

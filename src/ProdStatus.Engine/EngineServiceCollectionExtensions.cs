@@ -6,6 +6,7 @@ using ProdStatus.Engine.Campaigns;
 using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Diagnostics;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Jobs;
@@ -46,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.AddTiming();
         services.AddCampaigns(configuration);
         services.AddDashboard(configuration);
+        services.AddProdStatusHealthChecks();
         return services;
     }
 }

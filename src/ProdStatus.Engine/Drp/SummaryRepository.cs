@@ -9,7 +9,7 @@ namespace ProdStatus.Engine.Drp;
 /// </summary>
 public sealed class SummaryRepository(StoreDatabase database)
 {
-    private const string Ddl = """
+    internal const string Ddl = """
         CREATE TABLE IF NOT EXISTS drp_summary (
             row_key TEXT NOT NULL PRIMARY KEY, production TEXT NOT NULL, drp TEXT NOT NULL, ts TEXT NOT NULL,
             n_tasks BIGINT NOT NULL, n_files BIGINT NOT NULL, n_finished BIGINT NOT NULL, n_failed BIGINT NOT NULL,

@@ -14,7 +14,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     // Intake commits must not queue behind the worker's statistics writes (SQLite has one writer per file).
     private readonly StoreDatabase database = store.Sibling("inbox");
 
-    private const string Ddl = """
+    internal const string Ddl = """
         CREATE TABLE IF NOT EXISTS bot_inbox (
             id BIGINT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, dedup_key TEXT NOT NULL UNIQUE, subject TEXT NOT NULL,
             payload TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL, not_before TEXT NOT NULL,

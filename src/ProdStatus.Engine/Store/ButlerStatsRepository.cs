@@ -9,7 +9,7 @@ namespace ProdStatus.Engine.Store;
 /// </summary>
 public sealed class ButlerStatsRepository(StoreDatabase database)
 {
-    private const string Ddl = """
+    internal const string Ddl = """
         CREATE TABLE IF NOT EXISTS butler_run (
             jira TEXT NOT NULL, run_name TEXT NOT NULL, run_key TEXT NOT NULL, repository TEXT NOT NULL, registered BIGINT NOT NULL,
             max_task BIGINT NOT NULL, refreshed_utc TEXT NOT NULL,

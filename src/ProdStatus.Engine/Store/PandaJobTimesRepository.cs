@@ -9,7 +9,7 @@ namespace ProdStatus.Engine.Store;
 /// </summary>
 public sealed class PandaJobTimesRepository(StoreDatabase database)
 {
-    private const string Ddl = """
+    internal const string Ddl = """
         CREATE TABLE IF NOT EXISTS timing_task (
             jira TEXT NOT NULL, jeditaskid BIGINT NOT NULL, wf_key TEXT NOT NULL, label TEXT NOT NULL,
             taskname TEXT NOT NULL, status TEXT NOT NULL, refreshed_utc TEXT NOT NULL,

@@ -7,7 +7,7 @@ namespace ProdStatus.Engine.Store;
 /// (tasks in a final state are never fetched again).</summary>
 public sealed class PandaStatsRepository(StoreDatabase database)
 {
-    private const string Ddl = """
+    internal const string Ddl = """
         CREATE TABLE IF NOT EXISTS panda_workflow (
             jira TEXT NOT NULL, wf_key TEXT NOT NULL, request_id BIGINT NOT NULL, r_name TEXT NOT NULL,
             status TEXT NOT NULL, total_tasks BIGINT NOT NULL, total_files BIGINT NOT NULL,

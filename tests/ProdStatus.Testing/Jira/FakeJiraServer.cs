@@ -67,6 +67,7 @@ public sealed partial class FakeJiraServer(FakeJiraAuth auth) : LoopbackServer
 
     private void MapIssues(WebApplication app)
     {
+        app.MapGet("/rest/api/2/myself", () => Results.Json(new JsonObject { ["accountId"] = "5b10ac8d82e05b22cc7d4ef5", ["displayName"] = "ProdStatus Bot" }));
         app.MapGet("/rest/api/2/issue/{key}", (string key) => WithIssue(key, i => Results.Json(State.IssueJson(i, BaseUri))));
         app.MapPost("/rest/api/2/issue", async (HttpRequest request) =>
         {

@@ -36,6 +36,9 @@ public sealed partial class FakeSlack
 
     public ConcurrentQueue<(string FileId, string Channel, string Title, string? ThreadTs)> SharedFiles { get; } = new();
 
+    /// <summary>The bot token's scopes, sent by every Web API answer in <c>x-oauth-scopes</c> as Slack does.</summary>
+    public string Scopes { get; set; } = "commands,chat:write,files:write,links:read,links:write";
+
     /// <summary>chat.update calls allowed per minute before 429 (Tier 3 is "50+").</summary>
     public int UpdatesPerMinute { get; set; } = 50;
 
@@ -64,6 +67,7 @@ public sealed partial class FakeSlack
             {
                 return Results.Json(new { ok = false, error = "invalid_auth" });
             }
+            context.Response.Headers["x-oauth-scopes"] = Scopes;
             bool json = context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true;
             JsonObject args;
             if (json)
@@ -82,6 +86,7 @@ public sealed partial class FakeSlack
             }
             return method switch
             {
+                "auth.test" => Results.Json(new { ok = true, url = "https://rubin-obs.slack.com/", team = "Rubin Observatory", user = "prodstat", team_id = "T0", user_id = "U0", bot_id = "B0" }),
                 "chat.postMessage" when json => PostMessage(args, channel),
                 "chat.update" when json => Update(args, channel),
                 "chat.getPermalink" => Permalink(args, channel),

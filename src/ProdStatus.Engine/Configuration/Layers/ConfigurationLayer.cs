@@ -93,8 +93,8 @@ internal sealed class LayerProvider(IConfigurationProvider inner, LayerKind kind
     /// <summary>How <c>config show</c> names the origin of <paramref name="key"/> in this layer.</summary>
     public string Describe(string key)
     {
-        string layer = kind == LayerKind.Environment ? $"{name} {key.Replace(":", "__", StringComparison.Ordinal)}" : name;
-        return _fromFiles.TryGetValue(key, out var secret) ? $"file {secret.File} ({secret.FileKey}, {layer})" : layer;
+        string Layer(string k) => kind == LayerKind.Environment ? $"{name} {k.Replace(":", "__", StringComparison.Ordinal)}" : name;
+        return _fromFiles.TryGetValue(key, out var secret) ? $"file {secret.File} ({secret.FileKey}, {Layer(secret.FileKey)})" : Layer(key);
     }
 
     internal static IEnumerable<string> LeafKeys(IConfigurationProvider provider, string? parent = null)
