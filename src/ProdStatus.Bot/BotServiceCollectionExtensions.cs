@@ -30,6 +30,9 @@ internal static class BotServiceCollectionExtensions
         });
         services.AddTransient<DrpActions>();
         services.AddTransient<JobProcessor>();
+        services.AddTransient<CampaignRefresh>();
+        services.AddTransient<IJobHandler, SlackCommandHandler>();
+        services.AddTransient<IJobHandler, JiraTransitionHandler>();
         services.AddHostedService<InboxWorker>();
 
         // response_url posts are not idempotent: retried only when Slack says 429 (Retry-After honoured).

@@ -28,4 +28,10 @@ public static class InboxKinds
 {
     public const string SlackCommand = "slack-command";
     public const string JiraTransition = "jira-transition";
+
+    /// <summary>
+    /// Kinds enqueued with <see cref="InboxRepository.EnqueueSupersedingAsync"/>: a newer job replaces the pending one of
+    /// its subject, and jobs of one subject run one at a time. Never a person's request.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Superseding = [JiraTransition];
 }

@@ -6,7 +6,11 @@ using ProdStatus.Testing.Server;
 
 namespace ProdStatus.Testing.Slack;
 
-/// <summary>Slack's side of <c>response_url</c>: accepts JSON posts at <c>/commands/…</c>, at most 5 per URL, and can answer 429 first.</summary>
+/// <summary>
+/// Slack's side of <c>response_url</c> (JSON posts at <c>/commands/…</c>, at most 5 per URL) and of the Web API the bot
+/// uses. <see cref="Faults"/> injects failures per route (<c>response_url</c>, <c>chat.postMessage</c>, …): 503 and
+/// 429 before processing, a hang or a connection closed mid-answer after it (the post landed; the client cannot know).
+/// </summary>
 public sealed class FakeSlack : LoopbackServer
 {
     private readonly ConcurrentDictionary<string, int> _postsPerUrl = new();
@@ -15,6 +19,11 @@ public sealed class FakeSlack : LoopbackServer
     public ConcurrentQueue<(string Path, JsonObject Message)> Posts { get; } = new();
 
     public void RateLimitNext(int count) => _rateLimitsLeft = count;
+
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>Route name of the response_url in <see cref="Faults"/>.</summary>
+    public const string ResponseUrlRoute = "response_url";
 
     public string ResponseUrl(string id = "T1/2/abc") => new Uri(BaseUri, $"commands/{id}").ToString();
 
@@ -45,43 +54,13 @@ public sealed class FakeSlack : LoopbackServer
             {
                 return Results.Json(new { ok = false, error = "invalid_auth" });
             }
-            switch (method)
+            var fault = Faults.Take(method);
+            if (await FaultPlan.RefuseAsync(context, fault))
             {
-                case "chat.postMessage":
-                    var message = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-                    if (!Channels.Contains((string?)message["channel"] ?? ""))
-                    {
-                        return Results.Json(new { ok = false, error = "channel_not_found" });
-                    }
-                    ChannelMessages.Enqueue(message);
-                    return Results.Json(new { ok = true, ts = $"1700000000.{ChannelMessages.Count:000000}" });
-                case "files.getUploadURLExternal":
-                    var form = await context.Request.ReadFormAsync();
-                    if (!int.TryParse(form["length"], out int length) || length <= 0 || string.IsNullOrEmpty(form["filename"]))
-                    {
-                        return Results.Json(new { ok = false, error = "invalid_arguments" });
-                    }
-                    string id = $"F{Uploads.Count + SharedFiles.Count + 1:000}";
-                    Uploads[id] = [];
-                    return Results.Json(new { ok = true, upload_url = new Uri(BaseUri, $"upload/{id}").ToString(), file_id = id });
-                case "files.completeUploadExternal":
-                    var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-                    string channel = (string?)body["channel_id"] ?? "";
-                    var file = body["files"]![0]!;
-                    string fileId = (string?)file["id"] ?? "";
-                    if (!Uploads.TryGetValue(fileId, out var bytes) || bytes.Length == 0)
-                    {
-                        return Results.Json(new { ok = false, error = "file_not_found" });
-                    }
-                    if (!Channels.Contains(channel))
-                    {
-                        return Results.Json(new { ok = false, error = "channel_not_found" });
-                    }
-                    SharedFiles.Enqueue((fileId, channel, (string?)file["title"] ?? ""));
-                    return Results.Json(new { ok = true, files = new[] { new { id = fileId } } });
-                default:
-                    return Results.Json(new { ok = false, error = "unknown_method" });
+                return Results.Empty;
             }
+            var result = await WebApiAsync(context, method);
+            return await Faults.BreakAnswerAsync(context, fault) ? Results.Empty : result;
         });
         app.MapPost("/upload/{id}", async (HttpContext context, string id) =>
         {
@@ -92,12 +71,58 @@ public sealed class FakeSlack : LoopbackServer
         });
     }
 
+    private async Task<IResult> WebApiAsync(HttpContext context, string method)
+    {
+        switch (method)
+        {
+            case "chat.postMessage":
+                var message = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+                if (!Channels.Contains((string?)message["channel"] ?? ""))
+                {
+                    return Results.Json(new { ok = false, error = "channel_not_found" });
+                }
+                ChannelMessages.Enqueue(message);
+                return Results.Json(new { ok = true, ts = $"1700000000.{ChannelMessages.Count:000000}" });
+            case "files.getUploadURLExternal":
+                var form = await context.Request.ReadFormAsync();
+                if (!int.TryParse(form["length"], out int length) || length <= 0 || string.IsNullOrEmpty(form["filename"]))
+                {
+                    return Results.Json(new { ok = false, error = "invalid_arguments" });
+                }
+                string id = $"F{Uploads.Count + SharedFiles.Count + 1:000}";
+                Uploads[id] = [];
+                return Results.Json(new { ok = true, upload_url = new Uri(BaseUri, $"upload/{id}").ToString(), file_id = id });
+            case "files.completeUploadExternal":
+                var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+                string channel = (string?)body["channel_id"] ?? "";
+                var file = body["files"]![0]!;
+                string fileId = (string?)file["id"] ?? "";
+                if (!Uploads.TryGetValue(fileId, out var bytes) || bytes.Length == 0)
+                {
+                    return Results.Json(new { ok = false, error = "file_not_found" });
+                }
+                if (!Channels.Contains(channel))
+                {
+                    return Results.Json(new { ok = false, error = "channel_not_found" });
+                }
+                SharedFiles.Enqueue((fileId, channel, (string?)file["title"] ?? ""));
+                return Results.Json(new { ok = true, files = new[] { new { id = fileId } } });
+            default:
+                return Results.Json(new { ok = false, error = "unknown_method" });
+        }
+    }
+
     private void MapResponseUrl(WebApplication app) => app.MapPost("/commands/{**rest}", async (HttpContext context) =>
     {
         if (Interlocked.Decrement(ref _rateLimitsLeft) >= 0)
         {
             context.Response.StatusCode = 429;
             context.Response.Headers.RetryAfter = "1";
+            return;
+        }
+        var fault = Faults.Take(ResponseUrlRoute);
+        if (await FaultPlan.RefuseAsync(context, fault))
+        {
             return;
         }
         string path = context.Request.Path;
@@ -109,6 +134,9 @@ public sealed class FakeSlack : LoopbackServer
         }
         var message = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
         Posts.Enqueue((path, message));
-        await context.Response.WriteAsync("ok");
+        if (!await Faults.BreakAnswerAsync(context, fault, "text/plain"))
+        {
+            await context.Response.WriteAsync("ok");
+        }
     });
 }

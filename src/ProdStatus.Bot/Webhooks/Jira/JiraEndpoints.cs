@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProdStatus.Bot.Telemetry;
+using ProdStatus.Bot.Webhooks.Slack;
 using ProdStatus.Bot.Worker;
 using ProdStatus.Engine.Inbox;
 
@@ -10,8 +11,10 @@ namespace ProdStatus.Bot.Webhooks.Jira;
 
 /// <summary>
 /// <c>POST /jira/webhook</c>: verify <c>X-Hub-Signature</c> over the raw body, keep status transitions of tracked
-/// issues, deduplicate on <c>X-Atlassian-Webhook-Identifier</c> (stable across Jira's retries), debounce bursts per
-/// issue, answer 202 at once. Never 409/5xx for a duplicate: Jira would only retry it.
+/// issues, deduplicate on <c>X-Atlassian-Webhook-Identifier</c> (stable across Jira's retries) and on a hash of the
+/// signed body (a captured body replayed under a new id), ignore events older than <c>MaxEventAgeMinutes</c>, debounce
+/// bursts per issue at intake (the newest delivery replaces the pending refresh), answer 202 at once. Never 409/5xx for
+/// a duplicate: Jira would only retry it.
 /// </summary>
 public static partial class JiraEndpoints
 {
@@ -24,7 +27,8 @@ public static partial class JiraEndpoints
     }
 
     private static async Task<Results<Accepted, NoContent, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(
-        HttpContext context, IOptions<JiraWebhookOptions> options, InboxRepository inbox, BotMetrics metrics, ILoggerFactory loggers)
+        HttpContext context, IOptions<JiraWebhookOptions> options, InboxRepository inbox, BotMetrics metrics, TimeProvider time,
+        ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ProdStatus.Bot.Jira");
         var o = options.Value;
@@ -61,11 +65,25 @@ public static partial class JiraEndpoints
             metrics.Request("jira", "ignored");
             return TypedResults.NoContent();
         }
-        string delivery = context.Request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id
-            ? id
-            : Convert.ToHexStringLower(SHA256.HashData(body));
+        if (!SlashCommand.IsIssueKey(key))
+        {
+            metrics.Request("jira", "bad-key");
+            return TypedResults.BadRequest("issue.key is not an issue key (PROJECT-123)");
+        }
+        if (payload.Timestamp is { } ms && time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(ms) > TimeSpan.FromMinutes(o.MaxEventAgeMinutes))
+        {
+            Log.Stale(logger, key, o.MaxEventAgeMinutes);
+            metrics.Request("jira", "stale");
+            return TypedResults.NoContent();
+        }
+        // Replays are inert: the delivery id (stable across Jira's retries) and the signed body are both remembered.
+        string bodyKey = "jira-body:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        string[] dedup = context.Request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id
+            ? ["jira:" + id, bodyKey]
+            : [bodyKey];
+        key = key.ToUpperInvariant();
         var job = new JiraTransitionJob(key, change.FromString, change.ToStatus, payload.Issue.Fields?.IssueType?.Name);
-        bool added = await inbox.EnqueueAsync(InboxKinds.JiraTransition, "jira:" + delivery, key,
+        bool added = await inbox.EnqueueSupersedingAsync(InboxKinds.JiraTransition, dedup, key,
             JsonSerializer.Serialize(job, BotJson.Default.JiraTransitionJob), TimeSpan.FromSeconds(o.DebounceSeconds), context.RequestAborted);
         metrics.Request("jira", added ? "accepted" : "duplicate");
         return TypedResults.Accepted((string?)null);
@@ -86,5 +104,8 @@ public static partial class JiraEndpoints
 
         [LoggerMessage(202, LogLevel.Error, "Jira webhook refused: ProdStatus:Jira:WebhookSecret is not configured")]
         public static partial void NotConfigured(ILogger logger);
+
+        [LoggerMessage(203, LogLevel.Information, "Jira event for {Issue} ignored: older than ProdStatus:Jira:MaxEventAgeMinutes ({Minutes})")]
+        public static partial void Stale(ILogger logger, string issue, int minutes);
     }
 }

@@ -33,12 +33,15 @@ public sealed partial record SlashCommand(string Verb, string? Issue)
         {
             case Help or Summary when words.Length == 1:
                 return new SlashCommand(verb, null);
-            case Stats or Status or Refresh when words.Length == 2 && IssueKey().IsMatch(words[1]):
+            case Stats or Status or Refresh when words.Length == 2 && IsIssueKey(words[1]):
                 return new SlashCommand(verb, words[1].ToUpperInvariant());
             default:
                 return null;
         }
     }
+
+    /// <summary>The issue-key check of every entry point (slash commands, Jira webhooks).</summary>
+    public static bool IsIssueKey(string? text) => text is not null && IssueKey().IsMatch(text);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]+-[0-9]+$")]
     private static partial Regex IssueKey();
