@@ -19,6 +19,15 @@ public sealed class SlackOptions
 
     /// <summary>Live campaign messages are refreshed this often (0: only on request). <value>Default: 30 min.</value></summary>
     public int LiveRefreshMinutes { get; set; } = 30;
+
+    /// <summary>
+    /// Hosts a slash command's <c>response_url</c> may point at; empty means <c>hooks.slack.com</c>. The URL must use
+    /// https; plain http is accepted only for a loopback host (tests).
+    /// </summary>
+    public List<string> ResponseUrlHosts { get; set; } = [];
+
+    /// <summary>The hosts in effect (<see cref="ResponseUrlHosts"/>, or Slack's own).</summary>
+    public IReadOnlyList<string> EffectiveResponseUrlHosts => ResponseUrlHosts.Count > 0 ? ResponseUrlHosts : ["hooks.slack.com"];
 }
 
 /// <summary>Jira webhook intake. Section <c>ProdStatus:Jira</c> (shared with the Jira client's keys).</summary>
@@ -40,6 +49,9 @@ public sealed class JiraWebhookOptions
 
     /// <summary>Transitions of one issue within this window become one refresh. <value>Default: 20 s.</value></summary>
     public int DebounceSeconds { get; set; } = 20;
+
+    /// <summary>Events whose <c>timestamp</c> is older than this are acknowledged and ignored (replays). <value>Default: 1440 min.</value></summary>
+    public int MaxEventAgeMinutes { get; set; } = 1440;
 }
 
 /// <summary>The background worker. Section <c>ProdStatus:Worker</c>.</summary>
@@ -50,8 +62,23 @@ public sealed class WorkerOptions
     /// <summary><value>Default: 500 ms.</value></summary>
     public int PollIntervalMilliseconds { get; set; } = 500;
 
-    /// <summary>How long a claimed job is reserved; a crashed worker's job is taken over after it. <value>Default: 600 s.</value></summary>
-    public int LeaseSeconds { get; set; } = 600;
+    /// <summary>
+    /// How long a claimed job is reserved; renewed every third of it while the job runs, so a crashed worker's job is
+    /// taken over within this time. <value>Default: 60 s.</value>
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Jobs run at once by one process; one slow endpoint delays only its own job. <value>Default: 4.</value></summary>
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Deadline of one attempt of a job (cancelled after it, then retried). <value>Default: 600 s.</value></summary>
+    public int JobTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Done, superseded and failed inbox rows (and journaled effects) older than this are deleted. <value>Default: 30 days.</value></summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How often retention runs. <value>Default: 60 min.</value></summary>
+    public int HousekeepingIntervalMinutes { get; set; } = 60;
 
     /// <summary>Attempts before a job ends as failed (the requester is told). <value>Default: 4.</value></summary>
     public int MaxAttempts { get; set; } = 4;
@@ -83,6 +110,10 @@ internal sealed class BotOptionsValidator : IValidateOptions<WorkerOptions>, IVa
         Range(errors, $"{WorkerOptions.Section}:MaxAttempts", options.MaxAttempts, 1, 20);
         Range(errors, $"{WorkerOptions.Section}:RetryDelaySeconds", options.RetryDelaySeconds, 0, 3600);
         Range(errors, $"{WorkerOptions.Section}:LookbackDays", options.LookbackDays, 1, 3650);
+        Range(errors, $"{WorkerOptions.Section}:Concurrency", options.Concurrency, 1, 64);
+        Range(errors, $"{WorkerOptions.Section}:JobTimeoutSeconds", options.JobTimeoutSeconds, 1, 86_400);
+        Range(errors, $"{WorkerOptions.Section}:RetentionDays", options.RetentionDays, 1, 3650);
+        Range(errors, $"{WorkerOptions.Section}:HousekeepingIntervalMinutes", options.HousekeepingIntervalMinutes, 1, 1440);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -90,6 +121,7 @@ internal sealed class BotOptionsValidator : IValidateOptions<WorkerOptions>, IVa
     {
         var errors = new List<string>();
         Range(errors, $"{JiraWebhookOptions.Section}:DebounceSeconds", options.DebounceSeconds, 0, 3600);
+        Range(errors, $"{JiraWebhookOptions.Section}:MaxEventAgeMinutes", options.MaxEventAgeMinutes, 1, 43_200);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

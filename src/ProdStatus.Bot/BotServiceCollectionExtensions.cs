@@ -33,6 +33,10 @@ internal static class BotServiceCollectionExtensions
         services.AddTransient<JobProcessor>();
         services.AddTransient<CampaignStatsRunner>();
         services.AddSlackLive();
+        services.AddTransient<CampaignRefresh>();
+        services.AddTransient<IJobHandler, SlackCommandHandler>();
+        services.AddTransient<IJobHandler, JiraTransitionHandler>();
+        services.AddTransient<IJobHandler, Dashboard.DashboardRefreshHandler>();
         services.AddHostedService<InboxWorker>();
 
         // response_url posts are not idempotent and the URL is a capability: the Slack settings, retried only after a

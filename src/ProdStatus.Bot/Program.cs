@@ -10,6 +10,9 @@ using ProdStatus.Engine.Inbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddProdStatusLayers(new ConfigurationLayerSettings { ConfigFile = ConfigurationLayers.ConfigFileArgument(args) });
+// HttpClient's request logging prints full URLs (a response_url, a Teams webhook signature): kept out, as in the CLI.
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.Services.AddProdStatusEngine(builder.Configuration);
 builder.Services.AddBot(builder.Configuration);
 builder.Services.AddDashboardAccess(builder.Configuration);
@@ -18,8 +21,12 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 app.UseDashboardAccess();
 app.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok")));
-app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, HealthCheckRunner checks, CancellationToken ct) =>
+app.MapGet("/readyz", async Task<IResult> (InboxRepository inbox, HealthCheckRunner checks, IServiceProvider services, CancellationToken ct) =>
 {
+    if (BotReadiness.MissingSecret(services) is { } missing)
+    {
+        return TypedResults.Json(new HealthResponse($"{missing} is not configured"), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
     try
     {
         await inbox.PingAsync(ct);

@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<PandaStatsRepository>();
         services.AddSingleton<Inbox.InboxRepository>();
+        services.AddSingleton<Inbox.EffectJournal>();
 
         services.AddSingleton<FontLibrary>();
         services.AddSingleton<TablePngRenderer>();

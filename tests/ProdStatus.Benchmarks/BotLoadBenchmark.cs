@@ -14,13 +14,15 @@ namespace ProdStatus.Benchmarks;
 /// <summary>
 /// Intake latency of the bot host (a separate process on 127.0.0.1) under open-loop load while its worker runs jobs:
 /// signed slash commands at 500/s, Jira deliveries at 1,000/s where every delivery arrives twice, then button presses
-/// (<c>/slack/interactions</c>) and Events API deliveries (<c>/slack/events</c>) at 500/s each, every body distinct.
-/// The bot's Slack Web API is a loopback fake, so live messages are really posted and updated meanwhile.
+/// (<c>/slack/interactions</c>) and Events API deliveries (<c>/slack/events</c>) at 500/s each. Every body is distinct
+/// (Slack and Jira never send two identical ones; the bot deduplicates on the body). The bot's Slack Web API is a
+/// loopback fake, so live messages are really posted and updated meanwhile.
 /// </summary>
 internal static class BotLoadBenchmark
 {
     private const string SlackSecret = "bench-slack-secret";
     private const string JiraSecret = "bench-jira-secret";
+    private static readonly long BodyEpochMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -86,7 +88,10 @@ internal static class BotLoadBenchmark
 
     private static HttpRequestMessage JiraRequest(int delivery)
     {
-        string body = "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"PREOPS-" + (905 + (delivery % 5)) +
+        // Distinct bodies, as Jira sends them (its timestamp and changelog id differ); the two copies of a delivery are identical.
+        string body = "{\"timestamp\":" + (BodyEpochMs + delivery).ToString(CultureInfo.InvariantCulture) +
+                      ",\"changelogId\":" + delivery.ToString(CultureInfo.InvariantCulture) +
+                      ",\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"PREOPS-" + (905 + (delivery % 5)) +
                       "\",\"fields\":{\"issuetype\":{\"name\":\"Task\"}}},\"changelog\":{\"items\":[{\"field\":\"status\",\"fieldId\":\"status\",\"fromString\":\"To Do\",\"toString\":\"In Progress\"}]}}";
         byte[] bytes = Encoding.UTF8.GetBytes(body);
         var request = new HttpRequestMessage(HttpMethod.Post, "jira/webhook") { Content = new ByteArrayContent(bytes) };
@@ -143,6 +148,7 @@ internal static class BotLoadBenchmark
         ["ProdStatus__Output__DataDir"] = root,
         ["ProdStatus__Panda__BaseUrl"] = monitor.ToString(),
         ["ProdStatus__Worker__LookbackDays"] = "3650",
+        ["ProdStatus__Slack__ResponseUrlHosts__0"] = "127.0.0.1",
         ["Logging__LogLevel__Default"] = "Error",
     });
 }

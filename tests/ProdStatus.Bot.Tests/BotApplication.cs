@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ProdStatus.Bot.Worker;
 
 namespace ProdStatus.Bot.Tests;
 
-/// <summary>The bot host with its own SQLite store and data dir per test, test secrets, and optionally no worker.</summary>
-internal sealed class BotApplication(Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool worker = false)
+/// <summary>The bot host with its own SQLite store and data dir per test, test secrets, optionally no worker, optionally a log capture.</summary>
+internal sealed class BotApplication(Dictionary<string, string?>? settings = null, TimeProvider? time = null, bool worker = false,
+    Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     public const string SlackSecret = "test-slack-signing-secret";
@@ -28,6 +30,8 @@ internal sealed class BotApplication(Dictionary<string, string?>? settings = nul
             ["ProdStatus:Worker:PollIntervalMilliseconds"] = "50",
             ["ProdStatus:Worker:RetryDelaySeconds"] = "0",
             ["ProdStatus:Panda:RetryDelayMilliseconds"] = "20",
+            ["ProdStatus:Slack:ResponseUrlHosts:0"] = "127.0.0.1",
+            ["ProdStatus:Slack:ResponseUrlHosts:1"] = "hooks.slack.test",
         };
         foreach (var (k, v) in settings ?? [])
         {
@@ -36,6 +40,10 @@ internal sealed class BotApplication(Dictionary<string, string?>? settings = nul
         foreach (var (k, v) in values)
         {
             builder.UseSetting(k, v);
+        }
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
         builder.ConfigureServices(services =>
         {

@@ -131,6 +131,7 @@ public sealed class CrashRecoveryTests
             ["ProdStatus__Worker__LeaseSeconds"] = "5",
             ["ProdStatus__Worker__PollIntervalMilliseconds"] = "100",
             ["ProdStatus__Worker__LookbackDays"] = "3650",
+            ["ProdStatus__Slack__ResponseUrlHosts__0"] = "127.0.0.1",
         });
 
     private static async Task WaitForStateAsync(string db, string state, TimeSpan timeout)

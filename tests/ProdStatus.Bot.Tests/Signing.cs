@@ -74,12 +74,14 @@ internal static class Signing
         return request;
     }
 
-    public static string Transition(string key, string to = "In Progress", string field = "status") => """
-        {"timestamp": 1461277820031, "webhookEvent": "jira:issue_updated", "issue_event_type_name": "issue_generic",
+    /// <summary>A status transition event; <paramref name="at"/> is its <c>timestamp</c> (default now), <paramref name="salt"/> makes the body distinct.</summary>
+    public static string Transition(string key, string to = "In Progress", string field = "status", DateTimeOffset? at = null, string salt = "") => """
+        {"timestamp": TIMESTAMP, "webhookEvent": "jira:issue_updated", "issue_event_type_name": "issue_generic",
          "user": {"accountId": "abc"},
          "issue": {"id": "25201", "key": "KEY", "fields": {"issuetype": {"name": "Task"}, "project": {"key": "PROJECT"}, "summary": "s"}},
          "changelog": {"id": "1", "items": [{"field": "FIELD", "fieldtype": "jira", "fieldId": "FIELD", "from": "1", "fromString": "To Do", "to": "3", "toString": "TARGET"}]},
-         "matchedWebhookIds": [1]}
-        """.Replace("PROJECT", key.Split('-')[0], StringComparison.Ordinal).Replace("KEY", key, StringComparison.Ordinal)
+         "matchedWebhookIds": [1], "salt": "SALT"}
+        """.Replace("TIMESTAMP", (at ?? TimeProvider.System.GetUtcNow()).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+           .Replace("SALT", salt, StringComparison.Ordinal).Replace("PROJECT", key.Split('-')[0], StringComparison.Ordinal).Replace("KEY", key, StringComparison.Ordinal)
            .Replace("FIELD", field, StringComparison.Ordinal).Replace("TARGET", to, StringComparison.Ordinal);
 }

@@ -15,7 +15,7 @@ namespace ProdStatus.Bot.Slack;
 /// One message per (campaign, channel) that stays current: posted once with <c>chat.postMessage</c>, then edited
 /// with <c>chat.update</c>; changes are told in its thread. Every post is made once per job, whatever happens:
 /// the parent post is claimed in the store before it is sent and its <c>ts</c> stored after; replies, files and
-/// ephemeral answers are recorded as effects, and one whose outcome is unknown is never sent again.
+/// ephemeral answers are effects of the job in the <see cref="EffectJournal"/>, and one whose outcome is unknown is never sent again.
 /// </summary>
 public sealed partial class LiveMessages(
     SlackWebClient web,
@@ -26,6 +26,7 @@ public sealed partial class LiveMessages(
     CampaignPdfRenderer pdf,
     SlackResponder responder,
     ICampaignLinks links,
+    EffectJournal journal,
     IOptions<SlackWebOptions> webOptions,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -51,7 +52,7 @@ public sealed partial class LiveMessages(
         string text = outcome.Ts is { } ts
             ? $"Live campaign message for *{issue}*: {await PermalinkAsync(issue, command.ChannelId, ts, cancellationToken)}"
             : $"The live message for *{issue}* is not confirmed yet (another post of it is under way, or an earlier one's outcome is unknown); try again in a few minutes.";
-        await AnswerOnceAsync(job, "answer", command.ResponseUrl, text, cancellationToken);
+        await AnswerOnceAsync(job, command.ResponseUrl, text, cancellationToken);
     }
 
     /// <summary>
@@ -98,7 +99,7 @@ public sealed partial class LiveMessages(
         var row = await store.GetAsync(action.Issue!, action.ChannelId, cancellationToken);
         if (row?.Ts is not { } ts)
         {
-            await AnswerOnceAsync(job, "answer", action.ResponseUrl, $"There is no live message for *{action.Issue}* here yet: type `/prodstat stats {action.Issue}`.", cancellationToken);
+            await AnswerOnceAsync(job, action.ResponseUrl, $"There is no live message for *{action.Issue}* here yet: type `/prodstat stats {action.Issue}`.", cancellationToken);
             return;
         }
         var result = (await stats.RunAsync(action.Issue!, cancellationToken)).Stats;
@@ -112,19 +113,19 @@ public sealed partial class LiveMessages(
         var row = await store.GetAsync(action.Issue!, action.ChannelId, cancellationToken);
         bool muted = !(row?.Muted ?? false);
         await store.SetMutedAsync(action.Issue!, action.ChannelId, muted, cancellationToken);
-        await AnswerOnceAsync(job, "answer", action.ResponseUrl, muted
+        await AnswerOnceAsync(job, action.ResponseUrl, muted
             ? $"Thread updates for *{action.Issue}* are muted in this channel; the message itself stays current."
             : $"Thread updates for *{action.Issue}* are on again in this channel.", cancellationToken);
     }
 
-    /// <summary>An ephemeral answer through <c>response_url</c>, sent at most once per job and <paramref name="name"/>.</summary>
-    public async Task AnswerOnceAsync(InboxJob job, string name, string? responseUrl, string text, CancellationToken cancellationToken)
+    /// <summary>The job's one ephemeral answer through <c>response_url</c> (effect <see cref="Effects.ResponseUrl"/>).</summary>
+    public async Task AnswerOnceAsync(InboxJob job, string? responseUrl, string text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(responseUrl))
         {
             return;
         }
-        await OnceAsync($"job:{job.Id}:{name}", async () =>
+        await OnceAsync(job, Effects.ResponseUrl, async () =>
         {
             await responder.PostAsync(responseUrl, LiveBlocks.Ephemeral(text), cancellationToken);
             return "";
@@ -178,8 +179,8 @@ public sealed partial class LiveMessages(
         if (changes.Count > 0 && !row.Muted)
         {
             // Keyed by the state replied to: a retry of this refresh finds the reply made (or in doubt) and sends none.
-            string key = $"reply:{issue}:{channel}:{row.Ts}:{(row.DataAsOf is { } d ? DbExtensions.ToText(d) : "-")}";
-            await OnceAsync(key, () => pacing.PostAsync(channel, ct => web.PostMessageAsync(channel, LiveBlocks.ThreadReply(issue, row.Ts, changes), ct), cancellationToken),
+            string key = $"live-reply:{channel}:{row.Ts}:{(row.DataAsOf is { } d ? DbExtensions.ToText(d) : "-")}";
+            await OnceAsync(job, key, () => pacing.PostAsync(channel, ct => web.PostMessageAsync(channel, LiveBlocks.ThreadReply(issue, row.Ts, changes), ct), cancellationToken),
                 cancellationToken);
         }
         await store.SaveStateAsync(issue, channel, state, started, cancellationToken);
@@ -219,7 +220,7 @@ public sealed partial class LiveMessages(
     private async Task UploadOnceAsync(InboxJob job, string name, string channel, string threadTs, CampaignReport report, CancellationToken cancellationToken)
     {
         byte[] bytes = pdf.Render(report);
-        await OnceAsync($"job:{job.Id}:{name}", () => pacing.PostAsync(channel, ct =>
+        await OnceAsync(job, $"live-{name}", () => pacing.PostAsync(channel, ct =>
             web.UploadFileAsync(channel, $"summary-{report.Jira}.pdf", bytes, $"{report.Jira} summary", null, threadTs, ct), cancellationToken),
             cancellationToken);
     }
@@ -236,29 +237,14 @@ public sealed partial class LiveMessages(
         return link;
     }
 
-    /// <summary>Runs a non-idempotent post once: skipped when done before or in doubt; forgotten when Slack refused it.</summary>
-    private async Task OnceAsync(string key, Func<Task<string>> effect, CancellationToken cancellationToken)
+    /// <summary>Runs a non-idempotent post once per job (the <see cref="EffectJournal"/>): never again when done or in doubt.</summary>
+    private async Task OnceAsync(InboxJob job, string effect, Func<Task<string>> send, CancellationToken cancellationToken)
     {
-        var (status, _) = await store.BeginEffectAsync(key, cancellationToken);
-        if (status != LiveEffectStatus.Begun)
+        var outcome = await journal.RunOnceAsync(job.Id, effect, lookup: null, async _ => await send(), cancellationToken);
+        if (outcome.State == EffectState.NotResent)
         {
-            if (status == LiveEffectStatus.InDoubt)
-            {
-                Log.InDoubt(logger, key);
-            }
-            return;
+            Log.InDoubt(logger, effect);
         }
-        string result;
-        try
-        {
-            result = await effect();
-        }
-        catch (Exception e) when (e is SlackApiException or UserInputException)
-        {
-            await store.ForgetEffectAsync(key, cancellationToken);
-            throw;
-        }
-        await store.CompleteEffectAsync(key, result, cancellationToken);
     }
 
     private static partial class Log

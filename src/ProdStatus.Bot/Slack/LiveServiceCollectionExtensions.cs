@@ -1,3 +1,5 @@
+using ProdStatus.Bot.Worker;
+
 namespace ProdStatus.Bot.Slack;
 
 /// <summary>Registers live campaign messages: the service, the buttons, the event processor, the refresh scheduler.</summary>
@@ -7,6 +9,8 @@ internal static class LiveServiceCollectionExtensions
     {
         services.AddTransient<LiveMessages>();
         services.AddTransient<SlackEventProcessor>();
+        services.AddTransient<IJobHandler, SlackActionJobHandler>();
+        services.AddTransient<IJobHandler, SlackEventJobHandler>();
         services.AddSingleton<SlackActionRegistry>();
         services.AddSlackAction<RefreshActionHandler>(LiveBlocks.Refresh);
         services.AddSlackAction<PdfActionHandler>(LiveBlocks.Pdf);

@@ -87,5 +87,5 @@ internal sealed class MuteActionHandler(LiveMessages live) : ISlackActionHandler
 internal sealed class WatchUnavailableHandler(LiveMessages live) : ISlackActionHandler
 {
     public Task HandleAsync(InboxJob job, SlackActionJob action, CancellationToken cancellationToken) =>
-        live.AnswerOnceAsync(job, "answer", action.ResponseUrl, "Watching is not available yet.", cancellationToken);
+        live.AnswerOnceAsync(job, action.ResponseUrl, "Watching is not available yet.", cancellationToken);
 }

@@ -7,13 +7,16 @@ using ProdStatus.Engine.Inbox;
 namespace ProdStatus.Bot.Worker;
 
 /// <summary>
-/// Drains the inbox: claims a job under a lease, runs it, completes it. Transient failures are retried with
-/// doubling delays; a job that keeps failing (or fails on bad input) ends as an error message to the requester.
-/// A process killed mid-job leaves a lease that expires, and the job runs again elsewhere — so every side effect of
-/// a job must be idempotent (token-identified comments, attachments replaced by name).
+/// Drains the inbox with <c>ProdStatus:Worker:Concurrency</c> loops: each claims a job under a lease, renews the lease
+/// while the job runs (every third of <c>LeaseSeconds</c>), and closes the job fenced by its lease, so a job another
+/// replica took over cannot be finished here. Each job runs under a deadline (<c>JobTimeoutSeconds</c>). Transient
+/// failures are retried with doubling delays; a job that keeps failing (or fails on bad input) ends as an error
+/// message to the requester. A retry or a takeover resumes after the job's last completed effect (see
+/// <see cref="EffectJournal"/>). No exception from a job, from reporting it, or from the store leaves the worker.
 /// </summary>
 public sealed partial class InboxWorker(
     InboxRepository inbox,
+    EffectJournal journal,
     IServiceScopeFactory scopes,
     IOptions<WorkerOptions> options,
     BotMetrics metrics,
@@ -22,14 +25,25 @@ public sealed partial class InboxWorker(
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
+        var loops = Enumerable.Range(0, o.Concurrency).Select(i => LoopAsync(i, o, stoppingToken)).ToList();
+        loops.Add(HousekeepingAsync(o, stoppingToken));
+        return Task.WhenAll(loops);
+    }
+
+    private async Task LoopAsync(int index, WorkerOptions o, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                metrics.QueueDepth(await inbox.CountAsync(InboxState.Pending, stoppingToken));
+                if (index == 0)
+                {
+                    metrics.QueueDepth(await inbox.CountAsync(InboxState.Pending, stoppingToken));
+                }
                 var job = await inbox.ClaimAsync(_owner, TimeSpan.FromSeconds(o.LeaseSeconds), stoppingToken);
                 if (job is null)
                 {
@@ -40,12 +54,12 @@ public sealed partial class InboxWorker(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                return; // a running job's lease expires and another worker (or this one, restarted) takes it over
             }
-            catch (Exception ex) when (ex is ProdStatException or System.Data.Common.DbException)
+            catch (Exception ex)
             {
-                Log.StoreProblem(logger, ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                Log.LoopProblem(logger, ex.GetType().Name, ex.Message);
+                await PauseAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
@@ -53,48 +67,151 @@ public sealed partial class InboxWorker(
     private async Task RunAsync(InboxJob job, WorkerOptions o, CancellationToken stoppingToken)
     {
         var watch = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(o.JobTimeoutSeconds));
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        bool leaseLost = false;
+        var renewing = RenewAsync(job, o, () => { leaseLost = true; deadline.Cancel(); }, renewal.Token);
         await using var scope = scopes.CreateAsyncScope();
         var processor = scope.ServiceProvider.GetRequiredService<JobProcessor>();
+        var context = processor.Start(job);
         try
         {
-            await processor.ProcessAsync(job, stoppingToken);
-            await inbox.CompleteAsync(job, stoppingToken);
+            await processor.ProcessAsync(context, deadline.Token);
+            await renewal.CancelAsync();
+            if (!await inbox.CompleteAsync(job, _owner, context.Note, stoppingToken))
+            {
+                Log.LeaseLost(logger, job.Id);
+                return;
+            }
+            if (context.Note is { } note)
+            {
+                Log.NotResent(logger, job.Id, note);
+            }
             metrics.JobFinished(job.Kind, "done", watch.Elapsed);
             Log.Done(logger, job.Id, job.Kind, job.Subject, watch.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            throw; // the lease expires and another worker (or this one, restarted) takes the job over
+            throw;
+        }
+        catch (Exception) when (leaseLost)
+        {
+            Log.LeaseLost(logger, job.Id);
         }
         catch (Exception ex)
         {
-            bool transient = ex is UpstreamException or HttpRequestException or IOException or System.Data.Common.DbException;
-            if (ex is UpstreamException upstream)
+            await renewal.CancelAsync();
+            await FailAsync(job, context, processor, ex, deadline.IsCancellationRequested, o, watch, stoppingToken);
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task FailAsync(InboxJob job, JobContext context, JobProcessor processor, Exception ex, bool timedOut, WorkerOptions o,
+        Stopwatch watch, CancellationToken stoppingToken)
+    {
+        bool transient = timedOut || ex is UpstreamException or HttpRequestException or IOException or TimeoutException
+            or Polly.Timeout.TimeoutRejectedException or TaskCanceledException or System.Data.Common.DbException;
+        if (ex is UpstreamException upstream)
+        {
+            metrics.ExternalFailure(upstream.Service);
+        }
+        string message = timedOut ? $"did not finish within {o.JobTimeoutSeconds} s (ProdStatus:Worker:JobTimeoutSeconds)"
+            : ex is ProdStatException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+        if (transient && job.Attempts < o.MaxAttempts)
+        {
+            var delay = TimeSpan.FromSeconds(o.RetryDelaySeconds * Math.Pow(2, job.Attempts - 1));
+            if (await inbox.FailAsync(job, _owner, message, delay, stoppingToken))
             {
-                metrics.ExternalFailure(upstream.Service);
-            }
-            string message = ex is ProdStatException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            if (transient && job.Attempts < o.MaxAttempts)
-            {
-                var delay = TimeSpan.FromSeconds(o.RetryDelaySeconds * Math.Pow(2, job.Attempts - 1));
-                await inbox.FailAsync(job, message, delay, stoppingToken);
                 metrics.JobFinished(job.Kind, "retry", watch.Elapsed);
                 Log.Retrying(logger, job.Id, job.Attempts, delay.TotalSeconds, message);
-                return;
             }
-            // Tell the requester before closing the job: if this process dies in between, the job runs again
-            // rather than ending silently.
+            return;
+        }
+        // Tell the requester before closing the job: if this process dies in between, the job runs again and the
+        // journal keeps the answer from being sent twice.
+        try
+        {
+            using var reportDeadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            reportDeadline.CancelAfter(TimeSpan.FromSeconds(o.JobTimeoutSeconds));
+            await processor.ReportFailureAsync(context, message, reportDeadline.Token);
+        }
+        catch (Exception report) when (!stoppingToken.IsCancellationRequested)
+        {
+            Log.ReportFailed(logger, job.Id, report.Message);
+        }
+        string final = context.Note is { } note ? $"{message}; {note}" : message;
+        if (await inbox.FailAsync(job, _owner, final, null, stoppingToken))
+        {
+            metrics.JobFinished(job.Kind, "failed", watch.Elapsed);
+            Log.Failed(logger, job.Id, job.Kind, job.Subject, final);
+        }
+    }
+
+    /// <summary>Renews the lease every third of its length; when it cannot (another owner), cancels the job.</summary>
+    private async Task RenewAsync(InboxJob job, WorkerOptions o, Action lost, CancellationToken cancellationToken)
+    {
+        var lease = TimeSpan.FromSeconds(o.LeaseSeconds);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lease / 3, time, cancellationToken);
+                try
+                {
+                    if (!await inbox.RenewAsync(job, _owner, lease, cancellationToken))
+                    {
+                        lost();
+                        return;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.LoopProblem(logger, ex.GetType().Name, ex.Message); // try again at the next tick
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Retention: finished inbox rows and effect journal entries older than <c>RetentionDays</c> are deleted, hourly.</summary>
+    private async Task HousekeepingAsync(WorkerOptions o, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
             try
             {
-                await processor.ReportFailureAsync(job, message, stoppingToken);
+                var cutoff = time.GetUtcNow() - TimeSpan.FromDays(o.RetentionDays);
+                int deleted = await inbox.DeleteFinishedBeforeAsync(cutoff, stoppingToken);
+                await journal.DeleteBeforeAsync(cutoff, stoppingToken);
+                if (deleted > 0)
+                {
+                    Log.Retention(logger, deleted, o.RetentionDays);
+                }
             }
-            catch (Exception report) when (report is ProdStatException or HttpRequestException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                Log.ReportFailed(logger, job.Id, report.Message);
+                Log.LoopProblem(logger, ex.GetType().Name, ex.Message);
             }
-            await inbox.FailAsync(job, message, null, stoppingToken);
-            metrics.JobFinished(job.Kind, "failed", watch.Elapsed);
-            Log.Failed(logger, job.Id, job.Kind, job.Subject, message);
+            await PauseAsync(TimeSpan.FromMinutes(o.HousekeepingIntervalMinutes), stoppingToken);
+        }
+    }
+
+    private async Task PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pause, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -112,7 +229,16 @@ public sealed partial class InboxWorker(
         [LoggerMessage(304, LogLevel.Warning, "job {Id}: could not tell the requester: {Error}")]
         public static partial void ReportFailed(ILogger logger, long id, string error);
 
-        [LoggerMessage(305, LogLevel.Warning, "inbox store problem: {Error}")]
-        public static partial void StoreProblem(ILogger logger, string error);
+        [LoggerMessage(305, LogLevel.Warning, "worker problem ({Type}): {Error}")]
+        public static partial void LoopProblem(ILogger logger, string type, string error);
+
+        [LoggerMessage(306, LogLevel.Warning, "job {Id}: the lease was taken over by another worker; this attempt stops without closing the job")]
+        public static partial void LeaseLost(ILogger logger, long id);
+
+        [LoggerMessage(307, LogLevel.Warning, "job {Id}: {Note}")]
+        public static partial void NotResent(ILogger logger, long id, string note);
+
+        [LoggerMessage(308, LogLevel.Information, "retention: {Count} finished inbox jobs older than {Days} days deleted")]
+        public static partial void Retention(ILogger logger, int count, int days);
     }
 }

@@ -14,8 +14,20 @@ public sealed class ButlerOptions
     /// <summary>PostgreSQL registry user; wins over <see cref="DbAuthFile"/>.</summary>
     public string? DbAuthUser { get; set; }
 
-    /// <summary>Secret: PostgreSQL registry password. Never logged.</summary>
+    /// <summary>Secret: PostgreSQL registry password. Never logged; sent only to registries matching <see cref="DbAuthUrl"/>.</summary>
     public string? DbAuthPassword { get; set; }
+
+    /// <summary>
+    /// Which registries <see cref="DbAuthPassword"/> is for, as a db-auth.yaml <c>url</c> pattern
+    /// (<c>postgresql://*.slac.stanford.edu:5432/*</c>). Required with the password.
+    /// </summary>
+    public string? DbAuthUrl { get; set; }
+
+    /// <summary>
+    /// Where a <c>butlerConfig</c> read from a Jira description may point: local directories or <c>s3://bucket/prefix</c>.
+    /// Empty: such paths are refused (Butler statistics then say why).
+    /// </summary>
+    public List<string> AllowedRoots { get; set; } = [];
 
     /// <summary>The daf_butler credentials file. <value>Default: <c>~/.lsst/db-auth.yaml</c>.</value></summary>
     public string DbAuthFile { get; set; } = "~/.lsst/db-auth.yaml";

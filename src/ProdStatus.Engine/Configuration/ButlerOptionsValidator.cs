@@ -21,6 +21,10 @@ internal sealed class ButlerOptionsValidator : IValidateOptions<ButlerOptions>
         {
             errors.Add($"{s}:DbAuthUser is required when {s}:DbAuthPassword is set");
         }
+        if (!string.IsNullOrEmpty(options.DbAuthPassword) && string.IsNullOrWhiteSpace(options.DbAuthUrl))
+        {
+            errors.Add($"{s}:DbAuthUrl (the registry URL pattern the password is for) is required when {s}:DbAuthPassword is set");
+        }
         if (options.S3EndpointUrl is { Length: > 0 } endpoint &&
             (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
         {

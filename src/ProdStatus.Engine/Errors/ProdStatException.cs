@@ -29,5 +29,8 @@ public sealed class UpstreamException : ProdStatException
 
     public string Service { get; }
 
+    /// <summary>True when the service certainly did not take the request (it refused it): sending again cannot duplicate.</summary>
+    public bool NotSent { get; init; }
+
     public override int ExitCode => ExitCodes.Upstream;
 }

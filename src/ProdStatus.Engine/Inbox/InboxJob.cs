@@ -31,4 +31,10 @@ public static class InboxKinds
 
     /// <summary>The dashboard's Refresh button: read the campaign from PanDA into the store.</summary>
     public const string DashboardRefresh = "dashboard-refresh";
+
+    /// <summary>
+    /// Kinds enqueued with <see cref="InboxRepository.EnqueueSupersedingAsync"/>: a newer job replaces the pending one of
+    /// its subject, and jobs of one subject run one at a time. Never a person's request.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Superseding = [JiraTransition];
 }

@@ -6,8 +6,10 @@ namespace ProdStatus.Engine.Inbox;
 
 /// <summary>
 /// The durable queue behind the webhooks (an outbox in eShop's sense): a request is acknowledged only once its row
-/// is committed, so a restart or kill -9 loses nothing. Claiming takes a time-limited lease; an expired lease
-/// (a crashed worker) makes the job claimable again. On PostgreSQL replicas claim with <c>FOR UPDATE SKIP LOCKED</c>.
+/// is committed, so a restart or kill -9 loses nothing. Claiming takes a time-limited lease that the claimant renews
+/// while it works; an expired lease (a crashed worker) makes the job claimable again. Completing, failing and renewing
+/// are fenced by the lease owner, so a replica whose lease was taken over cannot finish the job. On PostgreSQL
+/// replicas claim with <c>FOR UPDATE SKIP LOCKED</c>.
 /// </summary>
 public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
 {
@@ -22,33 +24,91 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
             last_error TEXT NULL);
         CREATE INDEX IF NOT EXISTS bot_inbox_ready ON bot_inbox (state, not_before);
         CREATE INDEX IF NOT EXISTS bot_inbox_subject ON bot_inbox (subject, state);
+        CREATE INDEX IF NOT EXISTS bot_inbox_updated ON bot_inbox (updated_utc);
+        CREATE TABLE IF NOT EXISTS bot_inbox_seen (dedup_key TEXT NOT NULL PRIMARY KEY, created_utc TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS bot_inbox_seen_created ON bot_inbox_seen (created_utc);
         """;
 
     private const string Columns = "id, kind, subject, payload, state, attempts, not_before, created_utc, last_error";
 
-    /// <summary>Adds a job unless one with the same <paramref name="dedupKey"/> was ever accepted. Returns true if added.</summary>
+    /// <summary>
+    /// The oldest ready job: pending and due, or in progress under an expired lease. A pending job of a superseding
+    /// kind waits while another job of its subject is in progress, so refreshes of one issue run one after the other.
+    /// </summary>
+    private static readonly string PickReady = $"""
+        SELECT c.id FROM bot_inbox c
+        WHERE ((c.state = 'Pending' AND c.not_before <= @now) OR (c.state = 'InProgress' AND c.lease_until < @now))
+          AND NOT (c.state = 'Pending' AND c.kind IN ({string.Join(", ", InboxKinds.Superseding.Select(k => $"'{k}'"))}) AND EXISTS (
+              SELECT 1 FROM bot_inbox r WHERE r.subject = c.subject AND r.kind = c.kind AND r.state = 'InProgress'))
+        ORDER BY c.not_before, c.id LIMIT 1
+        """;
+
+    /// <summary>
+    /// Adds a job that never supersedes and is never superseded (a person's request), unless one with the same
+    /// <paramref name="dedupKey"/> was ever accepted. Returns true if added.
+    /// </summary>
     public async Task<bool> EnqueueAsync(string kind, string dedupKey, string subject, string payload, TimeSpan delay,
         CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
-            INSERT INTO bot_inbox (id, kind, dedup_key, subject, payload, state, attempts, not_before, created_utc, updated_utc)
-            VALUES (@id, @kind, @dedup, @subject, @payload, 'Pending', 0, @notBefore, @now, @now)
-            ON CONFLICT (dedup_key) DO NOTHING
-            """)
-            .With("@id", NewId(now)).With("@kind", kind).With("@dedup", dedupKey).With("@subject", subject)
-            .With("@payload", payload).With("@notBefore", now + delay).With("@now", now);
+        await using var command = Insert(connection, null, now, kind, dedupKey, subject, payload, delay);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Leases the oldest ready job to <paramref name="owner"/>, or returns null.</summary>
+    /// <summary>
+    /// Debounce at intake: adds a job that replaces every still-pending job of the same kind and subject (they become
+    /// <see cref="InboxState.Superseded"/>) and starts after <paramref name="delay"/>, so a burst ends as one job
+    /// that starts <paramref name="delay"/> after its newest event. A job of the subject already running is left alone;
+    /// the new one runs after it. Refused (false) when any of <paramref name="dedupKeys"/> was seen before (a delivery
+    /// id, a hash of the signed body): a replay changes nothing.
+    /// </summary>
+    public async Task<bool> EnqueueSupersedingAsync(string kind, IReadOnlyList<string> dedupKeys, string subject, string payload,
+        TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(dedupKeys.Count);
+        var now = time.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken);
+        // SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: a per-subject advisory lock serializes intakes of one issue.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (database.Provider == StoreProvider.Postgres)
+        {
+            await using var gate = connection.Command("SELECT pg_advisory_xact_lock(hashtext(@subject))", transaction).With("@subject", subject);
+            await gate.ExecuteScalarAsync(cancellationToken);
+        }
+        foreach (string key in dedupKeys)
+        {
+            await using var seen = connection.Command(
+                "INSERT INTO bot_inbox_seen (dedup_key, created_utc) VALUES (@key, @now) ON CONFLICT (dedup_key) DO NOTHING", transaction)
+                .With("@key", key).With("@now", now);
+            if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+        await using (var supersede = connection.Command("""
+            UPDATE bot_inbox SET state = 'Superseded', updated_utc = @now
+            WHERE subject = @subject AND kind = @kind AND state = 'Pending'
+            """, transaction).With("@subject", subject).With("@kind", kind).With("@now", now))
+        {
+            await supersede.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var insert = Insert(connection, transaction, now, kind, dedupKeys[0], subject, payload, delay);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Leases the oldest ready job (or one whose lease expired) to <paramref name="owner"/>, or returns null.</summary>
     public async Task<InboxJob?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        string pick = database.Provider == StoreProvider.Postgres
-            ? "SELECT id FROM bot_inbox WHERE (state = 'Pending' AND not_before <= @now) OR (state = 'InProgress' AND lease_until < @now) ORDER BY not_before, id LIMIT 1 FOR UPDATE SKIP LOCKED"
-            : "SELECT id FROM bot_inbox WHERE (state = 'Pending' AND not_before <= @now) OR (state = 'InProgress' AND lease_until < @now) ORDER BY not_before, id LIMIT 1";
+        string pick = database.Provider == StoreProvider.Postgres ? PickReady + " FOR UPDATE OF c SKIP LOCKED" : PickReady;
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command($"""
             UPDATE bot_inbox SET state = 'InProgress', attempts = attempts + 1, lease_owner = @owner, lease_until = @until,
@@ -60,37 +120,39 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    /// <summary>Marks a claimed job done, and pending jobs about the same subject accepted before it as superseded.</summary>
-    public async Task CompleteAsync(InboxJob job, CancellationToken cancellationToken = default)
-    {
-        var now = time.GetUtcNow();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using (var done = connection.Command(
-            "UPDATE bot_inbox SET state = 'Done', lease_owner = NULL, lease_until = NULL, updated_utc = @now WHERE id = @id")
-            .With("@id", job.Id).With("@now", now))
-        {
-            await done.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var superseded = connection.Command("""
-            UPDATE bot_inbox SET state = 'Superseded', updated_utc = @now
-            WHERE subject = @subject AND kind = @kind AND state = 'Pending' AND created_utc <= @created AND id <> @id
-            """)
-            .With("@subject", job.Subject).With("@kind", job.Kind).With("@created", job.CreatedUtc).With("@id", job.Id).With("@now", now);
-        await superseded.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Schedules another attempt after <paramref name="retryAfter"/>, or ends the job as failed when null.</summary>
-    public async Task FailAsync(InboxJob job, string error, TimeSpan? retryAfter, CancellationToken cancellationToken = default)
+    /// <summary>Extends the lease of a running job. False when <paramref name="owner"/> no longer holds it (taken over).</summary>
+    public async Task<bool> RenewAsync(InboxJob job, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("""
-            UPDATE bot_inbox SET state = @state, not_before = @notBefore, lease_owner = NULL, lease_until = NULL,
-                last_error = @error, updated_utc = @now WHERE id = @id
-            """)
-            .With("@state", retryAfter is null ? "Failed" : "Pending").With("@notBefore", now + (retryAfter ?? TimeSpan.Zero))
-            .With("@error", error.Length > 2000 ? error[..2000] : error).With("@now", now).With("@id", job.Id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            UPDATE bot_inbox SET lease_until = @until, updated_utc = @now
+            WHERE id = @id AND state = 'InProgress' AND lease_owner = @owner
+            """).With("@until", now + lease).With("@now", now).With("@id", job.Id).With("@owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Marks a job done (with an optional note, e.g. an effect not sent again). False when <paramref name="owner"/> lost the lease.</summary>
+    public Task<bool> CompleteAsync(InboxJob job, string owner, string? note = null, CancellationToken cancellationToken = default) =>
+        FinishAsync(job, owner, "Done", note, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Schedules another attempt after <paramref name="retryAfter"/>, or ends the job as failed when null. False when
+    /// <paramref name="owner"/> lost the lease (nothing is changed).
+    /// </summary>
+    public Task<bool> FailAsync(InboxJob job, string owner, string error, TimeSpan? retryAfter, CancellationToken cancellationToken = default) =>
+        FinishAsync(job, owner, retryAfter is null ? "Failed" : "Pending", error, retryAfter ?? TimeSpan.Zero, cancellationToken);
+
+    /// <summary>Retention: deletes finished jobs (done, superseded, failed) and dedup records last touched before <paramref name="cutoff"/>.</summary>
+    public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var jobs = connection.Command(
+            "DELETE FROM bot_inbox WHERE state IN ('Done', 'Superseded', 'Failed') AND updated_utc < @cutoff").With("@cutoff", cutoff);
+        int deleted = await jobs.ExecuteNonQueryAsync(cancellationToken);
+        await using var seen = connection.Command("DELETE FROM bot_inbox_seen WHERE created_utc < @cutoff").With("@cutoff", cutoff);
+        await seen.ExecuteNonQueryAsync(cancellationToken);
+        return deleted;
     }
 
     public async Task<long> CountAsync(InboxState state, CancellationToken cancellationToken = default)
@@ -120,6 +182,30 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
         await using var command = connection.Command("SELECT 1");
         await command.ExecuteScalarAsync(cancellationToken);
     }
+
+    private async Task<bool> FinishAsync(InboxJob job, string owner, string state, string? error, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            UPDATE bot_inbox SET state = @state, not_before = @notBefore, lease_owner = NULL, lease_until = NULL,
+                last_error = @error, updated_utc = @now
+            WHERE id = @id AND state = 'InProgress' AND lease_owner = @owner
+            """)
+            .With("@state", state).With("@notBefore", now + delay)
+            .With("@error", error is { Length: > 2000 } ? error[..2000] : error).With("@now", now).With("@id", job.Id).With("@owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static DbCommand Insert(DbConnection connection, DbTransaction? transaction, DateTimeOffset now, string kind, string dedupKey,
+        string subject, string payload, TimeSpan delay) =>
+        connection.Command("""
+            INSERT INTO bot_inbox (id, kind, dedup_key, subject, payload, state, attempts, not_before, created_utc, updated_utc)
+            VALUES (@id, @kind, @dedup, @subject, @payload, 'Pending', 0, @notBefore, @now, @now)
+            ON CONFLICT (dedup_key) DO NOTHING
+            """, transaction)
+            .With("@id", NewId(now)).With("@kind", kind).With("@dedup", dedupKey).With("@subject", subject)
+            .With("@payload", payload).With("@notBefore", now + delay).With("@now", now);
 
     private static InboxJob Read(DbDataReader r) => new(
         r.GetInt64Value(0), r.GetString(1), r.GetString(2), r.GetString(3), Enum.Parse<InboxState>(r.GetString(4)),

@@ -25,6 +25,7 @@ public sealed class PostgresButlerTests(PostgresFixture fixture) : IClassFixture
         {
             ["ProdStatus:Butler:DbAuthUser"] = PostgresCluster.User,
             ["ProdStatus:Butler:DbAuthPassword"] = PostgresCluster.Password,
+            ["ProdStatus:Butler:DbAuthUrl"] = "postgresql://127.0.0.1:*/*",
         });
 
         var result = await host.CollectAsync(EdgeCaseRepository.ParamFile(yaml));
@@ -33,7 +34,7 @@ public sealed class PostgresButlerTests(PostgresFixture fixture) : IClassFixture
         EdgeCaseButlerTests.AssertEdgeCases(result);
         Assert.DoesNotContain(host.Warnings, w => w.Contains(PostgresCluster.Password, StringComparison.Ordinal));
         await EdgeCaseButlerTests.AssertFirstDatasetAsync(yaml,
-            new ButlerOptions { DbAuthUser = PostgresCluster.User, DbAuthPassword = PostgresCluster.Password, DbAuthFile = Path.Combine(_folder, "none") });
+            new ButlerOptions { DbAuthUser = PostgresCluster.User, DbAuthPassword = PostgresCluster.Password, DbAuthUrl = "postgresql://127.0.0.1:*/*", DbAuthFile = Path.Combine(_folder, "none") });
     }
 
     [Fact]
@@ -45,6 +46,7 @@ public sealed class PostgresButlerTests(PostgresFixture fixture) : IClassFixture
         {
             ["ProdStatus:Butler:DbAuthUser"] = PostgresCluster.User,
             ["ProdStatus:Butler:DbAuthPassword"] = PostgresCluster.Password,
+            ["ProdStatus:Butler:DbAuthUrl"] = "postgresql://127.0.0.1:*/*",
             ["ProdStatus:Store:Provider"] = "Postgres",
             ["ProdStatus:Store:ConnectionString"] = store,
         });
@@ -80,6 +82,7 @@ public sealed class PostgresButlerTests(PostgresFixture fixture) : IClassFixture
         {
             ["ProdStatus:Butler:DbAuthUser"] = PostgresCluster.User,
             ["ProdStatus:Butler:DbAuthPassword"] = "wrong-secret",
+            ["ProdStatus:Butler:DbAuthUrl"] = "postgresql://127.0.0.1:*/*",
         });
 
         var error = await Assert.ThrowsAsync<UpstreamException>(() => host.CollectAsync(EdgeCaseRepository.ParamFile(yaml)));

@@ -31,8 +31,19 @@ public sealed class UpdateStatJobTests : IAsyncLifetime
         await _panda.DisposeAsync();
     }
 
-    private JiraTestEngine Engine(Action<IServiceCollection>? configure = null) => new(_jira, FakeJiraAuth.Cloud(),
-        new Dictionary<string, string?> { ["ProdStatus:Panda:BaseUrl"] = _panda.BaseUri.ToString(), ["ProdStatus:Panda:RetryDelayMilliseconds"] = "1" }, configure);
+    private JiraTestEngine Engine(Action<IServiceCollection>? configure = null, string root = "s3://bucket/repo") => new(_jira, FakeJiraAuth.Cloud(),
+        new Dictionary<string, string?> { ["ProdStatus:Panda:BaseUrl"] = _panda.BaseUri.ToString(), ["ProdStatus:Panda:RetryDelayMilliseconds"] = "1", ["ProdStatus:Butler:AllowedRoots:0"] = root }, configure);
+
+    [Fact]
+    public async Task RunAsync_ButlerConfigOutsideTheAllowedRoots_IsRefusedNamingTheKey()
+    {
+        using var engine = Engine(root: "s3://other-bucket/");
+        var result = await engine.Get<UpdateStatJob>().RunAsync("PREOPS-973", "DRP-148", cancellationToken: Ct);
+
+        Assert.True(result.PandaFound);
+        Assert.Contains("Butler statistics unavailable: DRP-148: butlerConfig 's3://bucket/repo/butler.yaml' is not under ProdStatus:Butler:AllowedRoots\n",
+            _jira.State.Issues["DRP-148"].Description, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task RunAsync_KeepsHeader_WritesPandaTableAndStatusLine_SaysButlerIsUnavailable_Idempotent()

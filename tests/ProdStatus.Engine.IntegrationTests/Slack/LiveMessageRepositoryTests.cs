@@ -71,25 +71,6 @@ public sealed class LiveMessageRepositoryTests(PostgresFixture postgres) : IClas
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
-    public async Task Effects_RunOnce_InDoubtIsNotRepeated_RefusedMayRunAgain(string provider)
-    {
-        var (host, store, _) = await CreateAsync(provider);
-        using (host)
-        {
-            Assert.Equal(LiveEffectStatus.Begun, (await store.BeginEffectAsync("reply:a", Ct)).Status);
-            Assert.Equal(LiveEffectStatus.InDoubt, (await store.BeginEffectAsync("reply:a", Ct)).Status);
-            await store.CompleteEffectAsync("reply:a", "1.2", Ct);
-            Assert.Equal((LiveEffectStatus.Done, "1.2"), await store.BeginEffectAsync("reply:a", Ct));
-
-            Assert.Equal(LiveEffectStatus.Begun, (await store.BeginEffectAsync("pdf:b", Ct)).Status);
-            await store.ForgetEffectAsync("pdf:b", Ct);
-            Assert.Equal(LiveEffectStatus.Begun, (await store.BeginEffectAsync("pdf:b", Ct)).Status);
-        }
-    }
-
-    [Theory]
-    [InlineData("Sqlite")]
-    [InlineData("Postgres")]
     public async Task SaveState_OlderDataNeverOverwritesNewer_CampaignStateAndMuteKept(string provider)
     {
         var (host, store, time) = await CreateAsync(provider);

@@ -25,6 +25,7 @@ public sealed class ButlerOptionsValidatorTests
                 "ProdStatus:Butler:MaxConcurrency must be between 1 and 256 (got 0)",
                 "ProdStatus:Butler:MaxMetadataBytes must be at least 1024 (got 10)",
                 "ProdStatus:Butler:DbAuthUser is required when ProdStatus:Butler:DbAuthPassword is set",
+                "ProdStatus:Butler:DbAuthUrl (the registry URL pattern the password is for) is required when ProdStatus:Butler:DbAuthPassword is set",
                 "ProdStatus:Butler:S3EndpointUrl must be an absolute http(s) URL (got 'localhost:9000')",
                 "ProdStatus:Butler:S3AccessKeyId and ProdStatus:Butler:S3SecretAccessKey must be set together",
             ],

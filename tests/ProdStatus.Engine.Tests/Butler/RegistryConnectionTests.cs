@@ -25,9 +25,24 @@ public sealed class RegistryConnectionTests : IDisposable
     {
         string auth = Auth("- url: postgresql://db.example.org/*\n  username: bob\n  password: from-file\n");
 
-        var builder = Build("postgresql://db.example.org/lsstdb1", new ButlerOptions { DbAuthUser = "carol", DbAuthPassword = "from-config", DbAuthFile = auth });
+        var builder = Build("postgresql://db.example.org/lsstdb1",
+            new ButlerOptions { DbAuthUser = "carol", DbAuthPassword = "from-config", DbAuthUrl = "postgresql://db.example.org/*", DbAuthFile = auth });
 
         Assert.Equal(("carol", "from-config"), (builder.Username, builder.Password));
+    }
+
+    [Theory]
+    [InlineData("postgresql://db.example.org.evil.test/lsstdb1")]
+    [InlineData("postgresql://other.org/lsstdb1")]
+    [InlineData("postgresql://db.example.org:6543/lsstdb1")]
+    public void ConnectionString_ConfiguredPassword_GoesOnlyToTheRegistryItIsFor(string registry)
+    {
+        var builder = Build(registry, new ButlerOptions
+        {
+            DbAuthUser = "carol", DbAuthPassword = "from-config", DbAuthUrl = "postgresql://db.example.org/*", DbAuthFile = Auth("[]\n"),
+        });
+
+        Assert.True(string.IsNullOrEmpty(builder.Password));
     }
 
     [Theory]

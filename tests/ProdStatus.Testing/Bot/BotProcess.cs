@@ -7,7 +7,9 @@ namespace ProdStatus.Testing.Bot;
 /// <summary>The bot host as a real child process on 127.0.0.1 (crash tests kill it; load tests keep the client out of its process).</summary>
 public static class BotProcess
 {
-    public static Process Start(string botDll, int port, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts the bot; its console output goes to <paramref name="output"/> when given (for diagnosing failures).</summary>
+    public static Process Start(string botDll, int port, IReadOnlyDictionary<string, string> environment,
+        System.Collections.Concurrent.ConcurrentQueue<string>? output = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,11 +22,19 @@ public static class BotProcess
             start.Environment[key] = value;
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string>? output, string? line)
+    {
+        if (output is not null && line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 
     public static async Task WaitReadyAsync(HttpClient http, CancellationToken cancellationToken = default)

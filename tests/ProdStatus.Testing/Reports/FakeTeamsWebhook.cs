@@ -16,6 +16,12 @@ public sealed class FakeTeamsWebhook : LoopbackServer
 
     private readonly ConcurrentQueue<Reply> _replies = new();
 
+    /// <summary>Faults (route <c>teams</c>) for requests without a planned reply; see <see cref="FaultPlan"/>.</summary>
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>Bodies of the posts the webhook took (processed), whatever the answer.</summary>
+    public ConcurrentQueue<string> Accepted { get; } = new();
+
     public string WebhookUrl => new Uri(BaseUri, $"{Route.TrimStart('/')}?api-version=1&sig={Signature}").AbsoluteUri;
 
     /// <summary>Plans the next reply; <paramref name="delay"/> holds the answer back (for timeouts).</summary>
@@ -28,7 +34,20 @@ public sealed class FakeTeamsWebhook : LoopbackServer
     protected override void MapRoutes(WebApplication app) =>
         app.MapPost(Route, async (HttpContext context) =>
         {
-            var reply = _replies.TryDequeue(out var next) ? next : new Reply(202, null, TimeSpan.Zero, "");
+            if (!_replies.TryDequeue(out var reply))
+            {
+                var fault = Faults.Take("teams");
+                if (await FaultPlan.RefuseAsync(context, fault))
+                {
+                    return;
+                }
+                Accepted.Enqueue(await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted));
+                if (!await Faults.BreakAnswerAsync(context, fault))
+                {
+                    context.Response.StatusCode = StatusCodes.Status202Accepted;
+                }
+                return;
+            }
             if (reply.Delay > TimeSpan.Zero)
             {
                 try

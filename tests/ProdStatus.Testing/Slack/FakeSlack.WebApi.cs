@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ProdStatus.Testing.Server;
 
 namespace ProdStatus.Testing.Slack;
 
@@ -68,6 +69,11 @@ public sealed partial class FakeSlack
                 return Results.Json(new { ok = false, error = "invalid_auth" });
             }
             context.Response.Headers["x-oauth-scopes"] = Scopes;
+            var fault = Faults.Take(method);
+            if (await FaultPlan.RefuseAsync(context, fault))
+            {
+                return Results.Empty;
+            }
             bool json = context.Request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true;
             JsonObject args;
             if (json)
@@ -84,7 +90,7 @@ public sealed partial class FakeSlack
             {
                 return limited;
             }
-            return method switch
+            var result = method switch
             {
                 "auth.test" => Results.Json(new { ok = true, url = "https://rubin-obs.slack.com/", team = "Rubin Observatory", user = "prodstat", team_id = "T0", user_id = "U0", bot_id = "B0" }),
                 "chat.postMessage" when json => PostMessage(args, channel),
@@ -96,6 +102,7 @@ public sealed partial class FakeSlack
                 "files.completeUploadExternal" when json => CompleteUpload(args, channel),
                 _ => Error("unknown_method_or_content_type"),
             };
+            return await Faults.BreakAnswerAsync(context, fault) ? Results.Empty : result;
         });
         app.MapPost("/upload/{id}", async (HttpContext context, string id) =>
         {

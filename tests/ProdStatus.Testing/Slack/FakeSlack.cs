@@ -8,7 +8,9 @@ namespace ProdStatus.Testing.Slack;
 
 /// <summary>
 /// Slack on loopback: the <c>response_url</c> side (JSON posts at <c>/commands/…</c>, at most 5 per URL, optionally
-/// 429 first) and the Web API the bot uses (<c>/api/{method}</c>, see FakeSlack.WebApi.cs).
+/// 429 first) and the Web API the bot uses (<c>/api/{method}</c>, see FakeSlack.WebApi.cs). <see cref="Faults"/>
+/// injects failures per route (<c>response_url</c>, <c>chat.postMessage</c>, …): 503 and 429 before processing, a hang
+/// or a connection closed mid-answer after it (the post landed; the client cannot know).
 /// </summary>
 public sealed partial class FakeSlack : LoopbackServer
 {
@@ -18,6 +20,11 @@ public sealed partial class FakeSlack : LoopbackServer
     public ConcurrentQueue<(string Path, JsonObject Message)> Posts { get; } = new();
 
     public void RateLimitNext(int count) => _rateLimitsLeft = count;
+
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>Route name of the response_url in <see cref="Faults"/>.</summary>
+    public const string ResponseUrlRoute = "response_url";
 
     public string ResponseUrl(string id = "T1/2/abc") => new Uri(BaseUri, $"commands/{id}").ToString();
 
@@ -42,6 +49,11 @@ public sealed partial class FakeSlack : LoopbackServer
             context.Response.Headers.RetryAfter = "1";
             return;
         }
+        var fault = Faults.Take(ResponseUrlRoute);
+        if (await FaultPlan.RefuseAsync(context, fault))
+        {
+            return;
+        }
         string path = context.Request.Path;
         if (_postsPerUrl.AddOrUpdate(path, 1, (_, n) => n + 1) > 5)
         {
@@ -51,6 +63,9 @@ public sealed partial class FakeSlack : LoopbackServer
         }
         var message = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
         Posts.Enqueue((path, message));
-        await context.Response.WriteAsync("ok");
+        if (!await Faults.BreakAnswerAsync(context, fault, "text/plain"))
+        {
+            await context.Response.WriteAsync("ok");
+        }
     });
 }

@@ -11,8 +11,10 @@ namespace ProdStatus.Bot.Webhooks.Jira;
 
 /// <summary>
 /// <c>POST /jira/webhook</c>: verify <c>X-Hub-Signature</c> over the raw body, keep status transitions of tracked
-/// issues, deduplicate on <c>X-Atlassian-Webhook-Identifier</c> (stable across Jira's retries), debounce bursts per
-/// issue, answer 202 at once. Never 409/5xx for a duplicate: Jira would only retry it.
+/// issues, deduplicate on <c>X-Atlassian-Webhook-Identifier</c> (stable across Jira's retries) and on a hash of the
+/// signed body (a captured body replayed under a new id), ignore events older than <c>MaxEventAgeMinutes</c>, debounce
+/// bursts per issue at intake (the newest delivery replaces the pending refresh), answer 202 at once. Never 409/5xx for
+/// a duplicate: Jira would only retry it.
 /// </summary>
 public static partial class JiraEndpoints
 {
@@ -25,7 +27,8 @@ public static partial class JiraEndpoints
     }
 
     private static async Task<Results<Accepted, NoContent, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> HandleAsync(
-        HttpContext context, IOptions<JiraWebhookOptions> options, InboxRepository inbox, BotMetrics metrics, ILoggerFactory loggers)
+        HttpContext context, IOptions<JiraWebhookOptions> options, InboxRepository inbox, BotMetrics metrics, TimeProvider time,
+        ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ProdStatus.Bot.Jira");
         var o = options.Value;
@@ -57,16 +60,34 @@ public static partial class JiraEndpoints
             metrics.Request("jira", "bad-json");
             return TypedResults.BadRequest("body is not JSON");
         }
-        if (!IssueKey.TryParse(payload?.Issue?.Key, out var key) || payload!.StatusChange is not { } change || !Tracked(o, payload, key, change))
+        if (payload?.Issue?.Key is not { Length: > 0 } rawKey || payload.StatusChange is not { } change)
         {
             metrics.Request("jira", "ignored");
             return TypedResults.NoContent();
         }
-        string delivery = context.Request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id
-            ? id
-            : Convert.ToHexStringLower(SHA256.HashData(body));
-        var job = new JiraTransitionJob(key.Value, change.FromString, change.ToStatus, payload.Issue!.Fields?.IssueType?.Name);
-        bool added = await inbox.EnqueueAsync(InboxKinds.JiraTransition, "jira:" + delivery, key.Value,
+        if (!IssueKey.TryParse(rawKey, out var key))
+        {
+            metrics.Request("jira", "bad-key");
+            return TypedResults.BadRequest(IssueKey.Error("issue.key", rawKey));
+        }
+        if (!Tracked(o, payload, key, change))
+        {
+            metrics.Request("jira", "ignored");
+            return TypedResults.NoContent();
+        }
+        if (payload.Timestamp is { } ms && time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(ms) > TimeSpan.FromMinutes(o.MaxEventAgeMinutes))
+        {
+            Log.Stale(logger, key.Value, o.MaxEventAgeMinutes);
+            metrics.Request("jira", "stale");
+            return TypedResults.NoContent();
+        }
+        // Replays are inert: the delivery id (stable across Jira's retries) and the signed body are both remembered.
+        string bodyKey = "jira-body:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        string[] dedup = context.Request.Headers["X-Atlassian-Webhook-Identifier"].ToString() is { Length: > 0 } id
+            ? ["jira:" + id, bodyKey]
+            : [bodyKey];
+        var job = new JiraTransitionJob(key.Value, change.FromString, change.ToStatus, payload.Issue.Fields?.IssueType?.Name);
+        bool added = await inbox.EnqueueSupersedingAsync(InboxKinds.JiraTransition, dedup, key.Value,
             JsonSerializer.Serialize(job, BotJson.Default.JiraTransitionJob), TimeSpan.FromSeconds(o.DebounceSeconds), context.RequestAborted);
         metrics.Request("jira", added ? "accepted" : "duplicate");
         return TypedResults.Accepted((string?)null);
@@ -87,5 +108,8 @@ public static partial class JiraEndpoints
 
         [LoggerMessage(202, LogLevel.Error, "Jira webhook refused: ProdStatus:Jira:WebhookSecret is not configured")]
         public static partial void NotConfigured(ILogger logger);
+
+        [LoggerMessage(203, LogLevel.Information, "Jira event for {Issue} ignored: older than ProdStatus:Jira:MaxEventAgeMinutes ({Minutes})")]
+        public static partial void Stale(ILogger logger, string issue, int minutes);
     }
 }

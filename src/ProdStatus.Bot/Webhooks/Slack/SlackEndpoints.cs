@@ -15,7 +15,7 @@ namespace ProdStatus.Bot.Webhooks.Slack;
 /// <c>POST /slack/commands</c>: read the raw body once, verify the signature, and only then parse; accepted
 /// commands are committed to the inbox and acknowledged with an ephemeral message well inside Slack's 3 s.
 /// </summary>
-public static class SlackEndpoints
+public static partial class SlackEndpoints
 {
     public static RouteGroupBuilder MapSlackCommands(this RouteGroupBuilder group)
     {
@@ -55,13 +55,30 @@ public static class SlackEndpoints
             metrics.Request("slack", "help");
             return TypedResults.Ok(SlackReply.Ephemeral(SlashCommand.HelpText));
         }
+        if (SlackResponder.Check(Field("response_url"), options.Value) is { } refused)
+        {
+            Log.ResponseUrlRefused(logger, refused);
+            metrics.Request("slack", "refused");
+            return TypedResults.Ok(SlackReply.Ephemeral("Sorry, prodstat cannot answer this workspace: its response_url is not allowed here."));
+        }
         var job = new SlackCommandJob(command.Verb, command.Issue, Field("response_url"), Field("channel_id"), Field("user_id"), Field("team_id"));
         string dedup = "slack:" + Convert.ToHexStringLower(SHA256.HashData(body));
-        await inbox.EnqueueAsync(InboxKinds.SlackCommand, dedup, command.Issue ?? command.Verb,
+        bool added = await inbox.EnqueueAsync(InboxKinds.SlackCommand, dedup, command.Issue ?? command.Verb,
             JsonSerializer.Serialize(job, BotJson.Default.SlackCommandJob), TimeSpan.Zero, context.RequestAborted);
-        metrics.Request("slack", "accepted");
+        if (!added)
+        {
+            // A retry of a request already accepted: the same acknowledgement, and Slack is asked not to retry again.
+            context.Response.Headers["X-Slack-No-Retry"] = "1";
+        }
+        metrics.Request("slack", added ? "accepted" : "duplicate");
         string what = command.Issue is null ? command.Verb : $"{command.Verb} {command.Issue}";
         return TypedResults.Ok(SlackReply.Ephemeral($"Working on `{what}` — the answer will be posted here."));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(103, LogLevel.Warning, "Slack command refused: {Reason}")]
+        public static partial void ResponseUrlRefused(ILogger logger, string reason);
     }
 }
 

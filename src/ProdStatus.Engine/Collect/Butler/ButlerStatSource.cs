@@ -9,13 +9,18 @@ namespace ProdStatus.Engine.Collect.Butler;
 /// update-stat's Butler part: get-butler-stat on the DRP issue's own <c>butlerConfig</c> (the original used one fixed
 /// repository), for the RUN collections of that submission, with history kept per DRP issue.
 /// </summary>
-internal sealed class ButlerStatSource(ButlerStatService service) : IButlerStatSource
+internal sealed class ButlerStatSource(ButlerStatService service, Microsoft.Extensions.Options.IOptions<Configuration.ButlerOptions> options) : IButlerStatSource
 {
     public async Task<string?> GetButlerStatTextAsync(ButlerStatRequest request, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(request.ButlerConfig) || !WorkflowTimestamp.TryParse(request.Timestamp, out var stamp))
         {
             return null;
+        }
+        if (!ButlerRoots.Allows(options.Value.AllowedRoots, request.ButlerConfig.Trim()))
+        {
+            throw new Errors.UserInputException(
+                $"{request.DrpIssue}: butlerConfig '{request.ButlerConfig.Trim()}' is not under {Configuration.ButlerOptions.Section}:AllowedRoots");
         }
         var day = DateOnly.FromDateTime(stamp.Utc.UtcDateTime);
         var campaign = new PandaStatParams(request.ProductionIssue, [stamp.Key], 0, day, day) { HistoryKey = request.HistoryKey };

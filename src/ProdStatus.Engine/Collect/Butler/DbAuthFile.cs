@@ -34,7 +34,7 @@ internal static class DbAuthFile
         {
             throw new UserInputException($"{path}: expected a list of {{url, username, password}} entries");
         }
-        string target = $"{registry.Host}:{(registry.IsDefaultPort || registry.Port <= 0 ? 5432 : registry.Port)}{registry.AbsolutePath}";
+        string target = Target(registry);
         int index = 0;
         foreach (var node in entries.Children)
         {
@@ -54,6 +54,12 @@ internal static class DbAuthFile
         }
         return null;
     }
+
+    /// <summary>True when the db-auth URL <paramref name="pattern"/> (wildcards allowed) covers the registry URL.</summary>
+    public static bool Covers(string pattern, Uri registry) => Matches(pattern, Target(registry));
+
+    private static string Target(Uri registry) =>
+        $"{registry.Host}:{(registry.IsDefaultPort || registry.Port <= 0 ? 5432 : registry.Port)}{registry.AbsolutePath}";
 
     private static bool Matches(string pattern, string target)
     {

@@ -9,7 +9,8 @@ namespace ProdStatus.Engine.Collect.Butler;
 /// <summary>
 /// Opens the registry named by <c>registry.db</c>: <c>sqlite:///path</c> (read-only) or
 /// <c>postgresql://[user@]host[:port]/database</c> with <c>registry.namespace</c> as search path. PostgreSQL
-/// credentials: the URL, then <c>ProdStatus:Butler:DbAuthUser/DbAuthPassword</c>, then <c>~/.lsst/db-auth.yaml</c>.
+/// credentials: the URL, then <c>ProdStatus:Butler:DbAuthUser/DbAuthPassword</c> (only for registries matching
+/// <c>DbAuthUrl</c>), then <c>~/.lsst/db-auth.yaml</c>.
 /// Passwords never appear in messages.
 /// </summary>
 internal static class RegistryConnectionFactory
@@ -78,7 +79,10 @@ internal static class RegistryConnectionFactory
         if (password is null && !string.IsNullOrEmpty(options.DbAuthUser))
         {
             user ??= options.DbAuthUser;
-            password = user == options.DbAuthUser ? options.DbAuthPassword : null;
+            // The configured password goes only to the registry its URL pattern names (as db-auth.yaml entries do).
+            password = user == options.DbAuthUser && options.DbAuthUrl is { Length: > 0 } pattern && DbAuthFile.Covers(pattern, uri)
+                ? options.DbAuthPassword
+                : null;
         }
         if (password is null && DbAuthFile.Find(OutputOptions.ExpandHome(options.DbAuthFile), uri, user) is { } entry)
         {

@@ -8,17 +8,9 @@ namespace ProdStatus.Engine.Publish.Slack;
 public sealed record LiveMessage(
     string Issue, string Channel, string? Ts, string? Permalink, LiveCampaignState? State, DateTimeOffset? DataAsOf, bool Muted, string? PendingKey);
 
-/// <summary>Whether an effect may run: it is new, it already happened (with its result), or an earlier try's outcome is unknown.</summary>
-public enum LiveEffectStatus
-{
-    Begun,
-    Done,
-    InDoubt,
-}
-
 /// <summary>
-/// Live campaign messages, the latest state of each campaign, and a record of the Slack posts made for them, so a
-/// retried job never posts the same thing twice. SQLite and PostgreSQL; the repository owns its DDL.
+/// Live campaign messages and the latest state of each campaign (the posts themselves are effects of their jobs,
+/// journaled by the EffectJournal). SQLite and PostgreSQL; the repository owns its DDL.
 /// </summary>
 public sealed class LiveMessageRepository(StoreDatabase database, TimeProvider time)
 {
@@ -28,8 +20,6 @@ public sealed class LiveMessageRepository(StoreDatabase database, TimeProvider t
             data_as_of TEXT NULL, muted INTEGER NOT NULL, pending_key TEXT NULL, pending_since TEXT NULL,
             updated_utc TEXT NOT NULL, PRIMARY KEY (issue, channel));
         CREATE TABLE IF NOT EXISTS slack_campaign_state (issue TEXT NOT NULL PRIMARY KEY, state TEXT NOT NULL, updated_utc TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS slack_live_effect (
-            effect_key TEXT NOT NULL PRIMARY KEY, done INTEGER NOT NULL, result TEXT NULL, updated_utc TEXT NOT NULL);
         """;
 
     private const string Columns = "issue, channel, ts, permalink, state, data_as_of, muted, pending_key";
@@ -127,37 +117,6 @@ public sealed class LiveMessageRepository(StoreDatabase database, TimeProvider t
         await using var command = connection.Command("SELECT state FROM slack_campaign_state WHERE issue = @issue").With("@issue", issue);
         return LiveCampaignState.FromJson(await command.ExecuteScalarAsync(cancellationToken) as string);
     }
-
-    /// <summary>
-    /// Starts the effect <paramref name="key"/> (a post) once: <see cref="LiveEffectStatus.Begun"/> the first time; later
-    /// <see cref="LiveEffectStatus.Done"/> with its result, or <see cref="LiveEffectStatus.InDoubt"/> when the try that
-    /// began it never said how it ended — then it must not run again.
-    /// </summary>
-    public async Task<(LiveEffectStatus Status, string? Result)> BeginEffectAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using (var insert = connection.Command(
-            "INSERT INTO slack_live_effect (effect_key, done, updated_utc) VALUES (@key, 0, @now) ON CONFLICT (effect_key) DO NOTHING")
-            .With("@key", key).With("@now", time.GetUtcNow()))
-        {
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-            {
-                return (LiveEffectStatus.Begun, null);
-            }
-        }
-        await using var select = connection.Command("SELECT done, result FROM slack_live_effect WHERE effect_key = @key").With("@key", key);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return reader.GetInt64Value(0) == 1 ? (LiveEffectStatus.Done, reader.GetNullableString(1)) : (LiveEffectStatus.InDoubt, null);
-    }
-
-    public Task CompleteEffectAsync(string key, string? result, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE slack_live_effect SET done = 1, result = @result, updated_utc = @now WHERE effect_key = @key",
-            cancellationToken, ("@result", result), ("@key", key));
-
-    /// <summary>The effect certainly did not happen (Slack refused it): a retry may run it again.</summary>
-    public Task ForgetEffectAsync(string key, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("DELETE FROM slack_live_effect WHERE effect_key = @key AND done = 0", cancellationToken, ("@key", key));
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
