@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -31,6 +32,14 @@ internal static class BotServiceCollectionExtensions
         services.AddTransient<DrpActions>();
         services.AddTransient<JobProcessor>();
         services.AddHostedService<InboxWorker>();
+
+        // Watches: alerts to Slack (thread replies once a live-message locator is registered), their buttons, the schedulers.
+        services.TryAddSingleton<Watch.ILiveMessageLocator, Watch.NoLiveMessages>();
+        services.TryAddSingleton<ProdStatus.Engine.Watch.IAlertPoster, Watch.SlackAlertPoster>();
+        services.AddTransient<Watch.AlertActions>();
+        services.AddTransient<Watch.WatchCommands>();
+        services.AddHostedService<ProdStatus.Engine.Watch.WatchScheduler>();
+        services.AddHostedService<ProdStatus.Engine.Watch.DigestScheduler>();
 
         // response_url posts are not idempotent: retried only when Slack says 429 (Retry-After honoured).
         services.AddHttpClient<SlackResponder>(http => http.Timeout = TimeSpan.FromSeconds(30))

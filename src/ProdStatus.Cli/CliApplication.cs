@@ -28,6 +28,7 @@ public static class CliApplication
         root.Subcommands.Add(UpdateCampaignCommand.Create(environment));
         root.Subcommands.Add(CreateStepYamlCommand.Create(environment));
         root.Subcommands.Add(UpdateStepCommand.Create(environment));
+        root.Subcommands.Add(WatchOnceCommand.Create(environment));
         return root;
     }
 

@@ -6,6 +6,7 @@ using ProdStatus.Engine.Campaigns;
 using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
+using ProdStatus.Engine.Failures;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Jobs;
@@ -13,6 +14,7 @@ using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Render.Tables;
 using ProdStatus.Engine.Store;
+using ProdStatus.Engine.Watch;
 
 namespace ProdStatus.Engine;
 
@@ -31,12 +33,14 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<PandaStatsRepository>();
+        services.AddSingleton<PandaFailureRepository>();
         services.AddSingleton<Inbox.InboxRepository>();
 
         services.AddSingleton<FontLibrary>();
         services.AddSingleton<TablePngRenderer>();
         services.AddSingleton<TableOutputs>();
 
+        services.AddFailureClassification(configuration);
         services.AddPandaCollector(configuration);
         services.AddSlackWeb(configuration);
         services.AddReports(configuration);
@@ -44,6 +48,7 @@ public static class EngineServiceCollectionExtensions
         services.AddJira(configuration);
         services.AddTiming();
         services.AddCampaigns(configuration);
+        services.AddWatches(configuration);
         return services;
     }
 }

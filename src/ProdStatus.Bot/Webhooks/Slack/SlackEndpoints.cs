@@ -27,7 +27,7 @@ public static partial class SlackEndpoints
 
     private static async Task<Results<Ok<SlackReply>, Ok, UnauthorizedHttpResult, StatusCodeHttpResult>> HandleAsync(
         HttpContext context, IOptions<SlackOptions> options, InboxRepository inbox, TimeProvider time, BotMetrics metrics,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers, Watch.WatchCommands watches)
     {
         var logger = loggers.CreateLogger("ProdStatus.Bot.Slack");
         if (options.Value.SigningSecret is not { Length: > 0 } secret)
@@ -65,6 +65,12 @@ public static partial class SlackEndpoints
         {
             metrics.Request("slack", "help");
             return TypedResults.Ok(SlackReply.Ephemeral(SlashCommand.HelpText));
+        }
+        if (Watch.WatchCommands.Handles(command))
+        {
+            // Subscriptions only touch the store: answered at once, nothing queued.
+            metrics.Request("slack", "watch");
+            return TypedResults.Ok(SlackReply.Ephemeral(await watches.RunAsync(command, Field("channel_id"), Field("user_id"), context.RequestAborted)));
         }
         var job = new SlackCommandJob(command.Verb, command.Issue, Field("response_url"), Field("channel_id"), Field("user_id"), Field("team_id"));
         string dedup = "slack:" + Convert.ToHexStringLower(SHA256.HashData(body));
