@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ProdStatus.Bot.Watch;
@@ -56,6 +56,22 @@ public sealed class WatchCommandTests
         Assert.Equal("Stopped watching PREOPS-905 here.", stopped);
         Assert.Equal("This channel does not watch PREOPS-905.", again);
         Assert.Empty(await host.Get<WatchTargetRepository>().ListAsync(null, Ct));
+    }
+
+    [Fact]
+    public async Task SignedWatchCommand_IsAnsweredAtOnce_StoredAndNotQueued()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        await using var app = new BotApplication(time: new FakeTimeProvider(now));
+        using var client = app.CreateClient();
+
+        var response = await client.SendAsync(Signing.SlackCommand(Signing.SlackBody("watch preops-905 every 30m"), now), Ct);
+
+        string body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Watching PREOPS-905 here: every 30m", body, StringComparison.Ordinal);
+        var target = Assert.Single(await app.Services.GetRequiredService<WatchTargetRepository>().ListAsync(null, Ct));
+        Assert.Equal(("PREOPS-905", TimeSpan.FromMinutes(30)), (target.Issue, target.Thresholds.Interval));
+        Assert.Empty(await app.Services.GetRequiredService<ProdStatus.Engine.Inbox.InboxRepository>().ListAsync(Ct));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed partial class PandaStatService(
         CancellationToken cancellationToken = default)
     {
         long requestsBefore = counter.Count;
+        _ = classifier.Known; // a bad known-errors file should fail before hundreds of requests, not after
         var now = time.GetUtcNow();
         if (cleanHistory)
         {
