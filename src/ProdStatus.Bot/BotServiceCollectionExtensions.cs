@@ -39,6 +39,19 @@ internal static class BotServiceCollectionExtensions
         services.AddTransient<IJobHandler, Dashboard.DashboardRefreshHandler>();
         services.AddHostedService<InboxWorker>();
 
+        // Watches: alerts to Slack (thread replies once a live-message locator is registered), their buttons, the schedulers.
+        services.AddSingleton<Watch.ILiveMessageLocator, Watch.LiveMessageThreads>();
+        services.AddSingleton<ProdStatus.Engine.Watch.IAlertPoster, Watch.SlackAlertPoster>();
+        services.AddTransient<Watch.AlertActions>();
+        services.AddSlackAction<Watch.WatchButtonHandler>(LiveBlocks.Watch);
+        foreach (string button in (string[])[Watch.SlackAlertPoster.Snooze1h, Watch.SlackAlertPoster.Snooze1d, Watch.SlackAlertPoster.SnoozeState, Watch.SlackAlertPoster.Ack])
+        {
+            services.AddSlackAction<Watch.AlertButtonHandler>(button);
+        }
+        services.AddTransient<Watch.WatchCommands>();
+        services.AddHostedService<ProdStatus.Engine.Watch.WatchScheduler>();
+        services.AddHostedService<ProdStatus.Engine.Watch.DigestScheduler>();
+
         // response_url posts are not idempotent and the URL is a capability: the Slack settings, retried only after a
         // 429 or a connection never made, never logged.
         services.AddHttpClient<SlackResponder>()

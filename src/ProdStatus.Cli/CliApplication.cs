@@ -35,6 +35,7 @@ public static class CliApplication
         root.Subcommands.Add(DoctorCommand.Create(environment));
         root.Subcommands.Add(CompletionCommand.Create(environment));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(environment);
+        root.Subcommands.Add(WatchOnceCommand.Create(environment));
         return root;
     }
 

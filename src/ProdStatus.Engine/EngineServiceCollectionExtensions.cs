@@ -7,6 +7,7 @@ using ProdStatus.Engine.Collect.Butler;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Diagnostics;
+using ProdStatus.Engine.Failures;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Jobs;
@@ -15,6 +16,7 @@ using ProdStatus.Engine.Render.Fonts;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Render.Tables;
 using ProdStatus.Engine.Store;
+using ProdStatus.Engine.Watch;
 
 namespace ProdStatus.Engine;
 
@@ -33,6 +35,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<PandaStatsRepository>();
+        services.AddSingleton<PandaFailureRepository>();
         services.AddSingleton<Inbox.InboxRepository>();
         services.AddSingleton<Inbox.EffectJournal>();
 
@@ -40,6 +43,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TablePngRenderer>();
         services.AddSingleton<TableOutputs>();
 
+        services.AddFailureClassification(configuration);
         services.AddPandaCollector(configuration);
         services.AddSlackWeb(configuration);
         services.AddReports(configuration);
@@ -49,6 +53,7 @@ public static class EngineServiceCollectionExtensions
         services.AddCampaigns(configuration);
         services.AddDashboard(configuration);
         services.AddProdStatusHealthChecks();
+        services.AddWatches(configuration);
         return services;
     }
 }

@@ -107,7 +107,7 @@ public static class PandaJsonShapes
         if (Keep("jobname")) w.WriteString("jobname", $"{task.TaskName}.{job.PandaId}");
         if (Keep("jobstatus")) w.WriteString("jobstatus", job.Status);
         if (Keep("attemptnr")) w.WriteNumber("attemptnr", job.AttemptNr);
-        if (Keep("maxattempt")) w.WriteNumber("maxattempt", 5);
+        if (Keep("maxattempt")) w.WriteNumber("maxattempt", MaxAttempt);
         if (Keep("creationtime")) w.WriteString("creationtime", Iso(task.CreatedAt));
         if (Keep("starttime")) WriteTime(w, "starttime", job.Start, legacy: false);
         if (Keep("endtime")) WriteTime(w, "endtime", job.End, legacy: false);
@@ -127,22 +127,17 @@ public static class PandaJsonShapes
             else w.WriteNumber("maxpss", pss);
         }
         if (Keep("actualcorecount")) w.WriteNumber("actualcorecount", 1);
-        if (Keep("minramcount")) w.WriteNumber("minramcount", 4096);
+        if (Keep("minramcount")) w.WriteNumber("minramcount", task.RequestedRamMb);
         if (Keep("minramunit")) w.WriteString("minramunit", "MB");
         if (Keep("maxdiskunit")) w.WriteString("maxdiskunit", "MB  ");
         if (Keep("computingsite")) w.WriteString("computingsite", "SLAC_Rubin");
-        bool failed = job.Status == "failed";
-        if (Keep("transexitcode")) w.WriteString("transexitcode", failed ? "137" : "0");
-        if (Keep("exeerrorcode")) w.WriteNumber("exeerrorcode", failed ? 1 : 0);
-        if (Keep("piloterrordiag"))
-        {
-            // Real diagnostics carry arbitrary Unicode, even a lone escaped surrogate (valid JSON, invalid UTF-16).
-            w.WritePropertyName("piloterrordiag");
-            if (failed) w.WriteRawValue("\"Payload failed: \\u00fcberlastet \\u2013 OOM \\u2603 \\ud83d\"", skipInputValidation: true);
-            else w.WriteStringValue("");
-        }
+        PandaJobErrors.Write(w, job.Failure, Keep, legacy);
         w.WriteEndObject();
     }
+
+    /// <summary>Attempts JEDI allows a job in the sample campaign (quanta that fail everything fail three times).</summary>
+    public const int MaxAttempt = 3;
+
 
     private static void WriteFileCounts(Utf8JsonWriter w, ScenarioTask t)
     {

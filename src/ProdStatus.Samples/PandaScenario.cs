@@ -45,6 +45,9 @@ public sealed class ScenarioTask
     public long NFilesFailed { get; init; }
     public PandaFlavour Flavour { get; init; } = PandaFlavour.Current;
 
+    /// <summary>The jobs' <c>minramcount</c>, MB.</summary>
+    public long RequestedRamMb { get; init; } = 4096;
+
     /// <summary>How many jobs <see cref="Jobs"/> yields (all attempts).</summary>
     public required long JobCount { get; init; }
 
@@ -62,4 +65,38 @@ public readonly record struct ScenarioJob(
     DateTimeOffset? Start,
     DateTimeOffset? End,
     double CpuSeconds,
-    long MaxRssKb);
+    long MaxRssKb,
+    JobFailure Failure = JobFailure.None);
+
+/// <summary>
+/// What a failed attempt's error fields say (<see cref="PandaJsonShapes.WriteJob"/> writes them as the monitor
+/// does). Codes and texts are realistic: pilot codes from PanDA's pilot, messages as Rubin's pipelines print them.
+/// </summary>
+public enum JobFailure
+{
+    None,
+
+    /// <summary>pilot 1305 and a pipeline exception already in the sample known-errors file.</summary>
+    PipelineKnown,
+
+    /// <summary>pilot 1305 and a Python traceback nobody has filed yet.</summary>
+    PipelineNew,
+
+    /// <summary>transexitcode 137 (SIGKILL) with maxrss above the 4 GB request.</summary>
+    OutOfMemory,
+
+    /// <summary>pilot 1379, preempted by the batch system.</summary>
+    Preempted,
+
+    /// <summary>jobdispatcher 100, lost heartbeat.</summary>
+    LostHeartbeat,
+
+    /// <summary>pilot 1099, stage-in failed.</summary>
+    StageIn,
+
+    /// <summary>pilot 1213, batch time limit.</summary>
+    WallTime,
+
+    /// <summary>pilot 1344 with a diagnostic holding non-ASCII text and a lone escaped surrogate.</summary>
+    SiteResource,
+}

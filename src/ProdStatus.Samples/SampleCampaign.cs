@@ -22,6 +22,14 @@ public static class SampleCampaign
         workNames: ''
         """;
 
+    /// <summary>The sample known-errors file (cm_tools' <c>error_code_decisions.yaml</c> format) for this campaign.</summary>
+    public static string KnownErrorsYaml()
+    {
+        using var stream = typeof(SampleCampaign).Assembly.GetManifestResourceStream("ProdStatus.Samples.sample-known-errors.yaml")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public static PandaScenario Create()
     {
         const string prefix = "2.2i_runs_DP0.2_v23_0_0_rc5_PREOPS-905_";
@@ -41,7 +49,7 @@ public static class SampleCampaign
             new("visit_detector_1", 90, 655, 2.6, Chunk: 2),
             new("consolidateVisitSummary", 9, 100, 1.2, RetryFraction: 0.2, FailFraction: 0.12, Status: "finished"),
             new("makeWarp", 45, 1500, 6.1, RetryFraction: 0.15),
-            new("compute_object_epochs", 15, 260, 1.7, FailFraction: 1, Status: "failed"),
+            new("compute_object_epochs", 15, 260, 1.7, FailFraction: 1, Status: "failed", FinalFailure: JobFailure.PipelineNew),
             new("finalJob", 1, 700, 2.9),
         ]);
         var c = Workflow(702, prefix + "20220301T000000Z", "Transforming", At(2022, 3, 1, 0, 2, 0), PandaFlavour.Current, 8830,
@@ -103,6 +111,7 @@ public static class SampleCampaign
 /// <param name="WallSeconds">Typical wall time of one job.</param>
 /// <param name="RetryFraction">Quanta whose first attempt fails and second succeeds.</param>
 /// <param name="FailFraction">Quanta that fail all three attempts.</param>
+/// <param name="FinalFailure">Why quanta that fail all attempts fail (retried attempts fail for transient causes).</param>
 public sealed record TaskSpec(
     string Label,
     int Quanta,
@@ -112,4 +121,5 @@ public sealed record TaskSpec(
     double FailFraction = 0,
     string Status = "done",
     int Chunk = 1,
-    int Parallel = 40);
+    int Parallel = 40,
+    JobFailure FinalFailure = JobFailure.PipelineKnown);

@@ -7,7 +7,8 @@ internal static class SampleTasks
         PandaFlavour flavour, ulong seed)
     {
         long firstPandaId = 5_812_760 + (taskId * 10_000);
-        IEnumerable<ScenarioJob> Jobs() => Generate(spec, start, firstPandaId, seed);
+        long requestMb = RequestMb(spec);
+        IEnumerable<ScenarioJob> Jobs() => Generate(spec, start, firstPandaId, seed, requestMb);
 
         // One pass for the task-level figures; jobs themselves are regenerated on demand.
         long count = 0, failedQuanta = 0;
@@ -46,12 +47,20 @@ internal static class SampleTasks
             NFilesFinished = spec.Quanta - failedQuanta,
             NFilesFailed = failedQuanta,
             Flavour = flavour,
+            RequestedRamMb = requestMb,
             JobCount = count,
             Jobs = Jobs,
         };
     }
 
-    private static IEnumerable<ScenarioJob> Generate(TaskSpec spec, DateTimeOffset taskStart, long firstPandaId, ulong seed)
+    /// <summary>Causes of attempts that a retry gets past.</summary>
+    private static readonly JobFailure[] Transient =
+        [JobFailure.Preempted, JobFailure.OutOfMemory, JobFailure.LostHeartbeat, JobFailure.StageIn, JobFailure.WallTime, JobFailure.SiteResource];
+
+    /// <summary>What the submission asks for: the typical peak and half again, in whole GB.</summary>
+    private static long RequestMb(TaskSpec spec) => (long)Math.Ceiling(spec.RssGb * 1.5) * 1024;
+
+    private static IEnumerable<ScenarioJob> Generate(TaskSpec spec, DateTimeOffset taskStart, long firstPandaId, ulong seed, long requestMb)
     {
         var random = new SplitMix64(seed);
         long pandaId = firstPandaId;
@@ -68,7 +77,13 @@ internal static class SampleTasks
                 var end = slot.AddSeconds(Math.Round(wall));
                 double cpu = wall * (failed ? 0.2 : 0.8 + (0.15 * random.NextDouble()));
                 long rssKb = (long)(spec.RssGb * 1024 * 1024 * (0.8 + (0.4 * random.NextDouble())));
-                yield return new ScenarioJob(pandaId++, q, failed ? "failed" : "finished", attempt, slot, end, cpu, rssKb);
+                // The cause depends on the pandaid, not the generator, so adding causes changed no other figure.
+                var failure = !failed ? JobFailure.None : failsAll ? spec.FinalFailure : Transient[(int)(pandaId % Transient.Length)];
+                if (failure == JobFailure.OutOfMemory)
+                {
+                    rssKb = requestMb * 1024 * 105 / 100;
+                }
+                yield return new ScenarioJob(pandaId++, q, failed ? "failed" : "finished", attempt, slot, end, cpu, rssKb, failure);
                 slot = end.AddSeconds(60);
             }
         }

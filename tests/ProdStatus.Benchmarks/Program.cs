@@ -9,6 +9,7 @@ public static class Program
         return scenario switch
         {
             "panda" => await PandaBenchmark.RunAsync(args[1..]),
+            "watch" => await WatchBenchmark.RunAsync(args[1..]),
             "bot" => await BotLoadBenchmark.RunAsync(args[1..]),
             "pdf" => PdfBenchmark.Run(args),
             "butler" => await ButlerBenchmark.RunAsync(args[1..]),
@@ -20,7 +21,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | pdf [OUT.pdf] | butler DIR [FILES]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | butler DIR [FILES]");
         return 2;
     }
 }

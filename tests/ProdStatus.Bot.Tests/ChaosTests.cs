@@ -62,6 +62,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             ["ProdStatus:Teams:TimeoutSeconds"] = "2",
             ["ProdStatus:Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["ProdStatus:Slack:BotToken"] = slack.BotToken,
+            ["ProdStatus:Slack:LiveMessages"] = "false", // this test counts channel posts
             ["ProdStatus:Slack:Channel"] = "C0PROD",
         }, worker: true);
         using var client = app.CreateClient();

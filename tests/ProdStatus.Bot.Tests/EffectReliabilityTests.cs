@@ -45,6 +45,7 @@ public sealed class EffectReliabilityTests : IAsyncLifetime
             ["ProdStatus:Teams:WebhookUrl"] = _teams.WebhookUrl,
             ["ProdStatus:Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
             ["ProdStatus:Slack:BotToken"] = _slack.BotToken,
+            ["ProdStatus:Slack:LiveMessages"] = "false", // these tests count channel posts
             ["ProdStatus:Slack:Channel"] = "C0PROD",
             ["ProdStatus:Jira:BaseUrl"] = _jira.BaseUri.ToString(),
             ["ProdStatus:Jira:Email"] = "bot@example.org",

@@ -43,6 +43,7 @@ public sealed class IntakeReliabilityTests : IAsyncLifetime
             ["ProdStatus:Teams:WebhookUrl"] = _teams.WebhookUrl,
             ["ProdStatus:Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
             ["ProdStatus:Slack:BotToken"] = _slack.BotToken,
+            ["ProdStatus:Slack:LiveMessages"] = "false", // these tests count channel posts
             ["ProdStatus:Slack:Channel"] = "C0PROD",
         };
         foreach (var (k, v) in extra ?? [])

@@ -16,6 +16,7 @@ public sealed class DemoCommandTests
         [
             "pandaStat-PREOPS-905.csv", "pandaStat-PREOPS-905.html", "pandaStat-PREOPS-905.png", "pandaStat-PREOPS-905.txt",
             "pandaWfStat-PREOPS-905.csv", "pandaWfStat-PREOPS-905.html", "pandaWfStat-PREOPS-905.png", "pandaWfStat-PREOPS-905.txt",
+            "pandaErrors-PREOPS-905.csv", "pandaErrors-PREOPS-905.html", "pandaErrors-PREOPS-905.txt",
             "card-PREOPS-905.json", "slack-PREOPS-905.json", "summary-PREOPS-905.pdf",
             "butlerStat-PREOPS-905.csv", "butlerStat-PREOPS-905.html", "butlerStat-PREOPS-905.png", "butlerStat-PREOPS-905.txt",
             "panda_time_series_makeWarp.csv", "panda_time_series_pipetaskInit.csv", "panda_time_series_visit_detector_1.csv",
@@ -24,11 +25,14 @@ public sealed class DemoCommandTests
         Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(Path.Combine(root, "one", "outputs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.csv")),
             File.ReadAllText(Path.Combine(root, "two", "outputs", "pandaStat-PREOPS-905.csv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaErrors-PREOPS-905.csv")),
+            File.ReadAllText(Path.Combine(root, "two", "outputs", "pandaErrors-PREOPS-905.csv")));
+        Assert.Contains("calibrate_nan_to_int,DM-37089", File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaErrors-PREOPS-905.csv")), StringComparison.Ordinal);
         string table = File.ReadAllText(Path.Combine(root, "one", "outputs", "pandaStat-PREOPS-905.txt"));
         Assert.StartsWith(" Panda campaign statistics PREOPS-905\npandaStat\n||Workflow Task||quanta||", table, StringComparison.Ordinal);
         Assert.Contains("|Campaign|465|2022-01-20 01:37:10|1 day, 3:21:40|", table, StringComparison.Ordinal);
         Assert.Contains("PREOPS-905: 2 workflows, 12 task types", first.Out, StringComparison.Ordinal);
-        // Jira writes go to the outbox: the DRP issue, both summary tables, two token comments and the PDF.
+        // Jira writes go to the outbox: the DRP issue, both summary tables, three token comments and the PDF.
         Assert.Contains("Jira (no credentials, outbox", first.Out, StringComparison.Ordinal);
         Assert.Contains("POST rest/api/2/issue/PREOPS-905/attachments", first.Out, StringComparison.Ordinal);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(root, "one", "jira-outbox")));

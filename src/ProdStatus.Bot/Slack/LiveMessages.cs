@@ -35,8 +35,8 @@ public sealed partial class LiveMessages(
     /// <summary>Another job's unfinished claim on a first post is taken over after this long.</summary>
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(10);
 
-    /// <summary>Live messages need the bot token; without it answers go to <c>response_url</c> as before.</summary>
-    public bool Enabled => !string.IsNullOrEmpty(webOptions.Value.BotToken);
+    /// <summary>Live messages need the bot token (and <c>LiveMessages</c> on); otherwise answers go to <c>response_url</c> as before.</summary>
+    public bool Enabled => !string.IsNullOrEmpty(webOptions.Value.BotToken) && webOptions.Value.LiveMessages;
 
     /// <summary>What one refresh of a live message did.</summary>
     /// <param name="Ts">The message, or null when it could not be posted now (another post under way or in doubt).</param>

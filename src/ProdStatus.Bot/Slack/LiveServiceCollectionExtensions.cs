@@ -15,7 +15,6 @@ internal static class LiveServiceCollectionExtensions
         services.AddSlackAction<RefreshActionHandler>(LiveBlocks.Refresh);
         services.AddSlackAction<PdfActionHandler>(LiveBlocks.Pdf);
         services.AddSlackAction<MuteActionHandler>(LiveBlocks.Mute);
-        services.AddSlackAction<WatchUnavailableHandler>(LiveBlocks.Watch, placeholder: true);
         services.AddHostedService<LiveRefreshScheduler>();
         return services;
     }

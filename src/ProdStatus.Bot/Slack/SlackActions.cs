@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProdStatus.Engine.Errors;
 using ProdStatus.Engine.Inbox;
 
@@ -10,8 +11,8 @@ public interface ISlackActionHandler
     Task HandleAsync(InboxJob job, SlackActionJob action, CancellationToken cancellationToken);
 }
 
-/// <summary>One <c>action_id</c> and the handler type that serves it; a placeholder gives way to a real handler.</summary>
-public sealed record SlackActionRoute(string ActionId, Type Handler, bool Placeholder = false);
+/// <summary>One <c>action_id</c> and the handler type that serves it.</summary>
+public sealed record SlackActionRoute(string ActionId, Type Handler);
 
 /// <summary>
 /// The buttons the bot answers, keyed by <c>action_id</c>. The endpoint asks <see cref="Handles"/> (and queues only
@@ -25,13 +26,9 @@ public sealed class SlackActionRegistry
     {
         foreach (var route in routes)
         {
-            if (!_routes.TryGetValue(route.ActionId, out var existing) || existing.Placeholder)
+            if (!_routes.TryAdd(route.ActionId, route))
             {
-                _routes[route.ActionId] = route;
-            }
-            else if (!route.Placeholder)
-            {
-                throw new InvalidOperationException($"Slack action '{route.ActionId}' has two handlers: {existing.Handler.Name} and {route.Handler.Name}");
+                throw new InvalidOperationException($"Slack action '{route.ActionId}' has two handlers: {_routes[route.ActionId].Handler.Name} and {route.Handler.Name}");
             }
         }
     }
@@ -53,11 +50,11 @@ public sealed class SlackActionRegistry
 public static class SlackActionServiceCollectionExtensions
 {
     /// <summary>Registers <typeparamref name="T"/> for the button <paramref name="actionId"/>.</summary>
-    public static IServiceCollection AddSlackAction<T>(this IServiceCollection services, string actionId, bool placeholder = false)
+    public static IServiceCollection AddSlackAction<T>(this IServiceCollection services, string actionId)
         where T : class, ISlackActionHandler
     {
-        services.AddTransient<T>();
-        services.AddSingleton(new SlackActionRoute(actionId, typeof(T), placeholder));
+        services.TryAddTransient<T>();
+        services.AddSingleton(new SlackActionRoute(actionId, typeof(T)));
         return services;
     }
 }
@@ -81,11 +78,4 @@ internal sealed class MuteActionHandler(LiveMessages live) : ISlackActionHandler
 {
     public Task HandleAsync(InboxJob job, SlackActionJob action, CancellationToken cancellationToken) =>
         live.ToggleMuteAsync(job, action, cancellationToken);
-}
-
-/// <summary><c>prodstat_watch</c> until watches exist: the presser is told it is not available yet.</summary>
-internal sealed class WatchUnavailableHandler(LiveMessages live) : ISlackActionHandler
-{
-    public Task HandleAsync(InboxJob job, SlackActionJob action, CancellationToken cancellationToken) =>
-        live.AnswerOnceAsync(job, action.ResponseUrl, "Watching is not available yet.", cancellationToken);
 }

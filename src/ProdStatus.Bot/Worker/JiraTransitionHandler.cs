@@ -30,7 +30,12 @@ public sealed class JiraTransitionHandler(
         await campaigns.PublishAsync(context, report, channelPost: !live.Enabled, cancellationToken);
         if (live.Enabled)
         {
-            await live.RefreshAllAsync(context.Job, result, report, started, cancellationToken);
+            // One effect for the team channel's live messages: an unknown outcome (a post that timed out) is not repeated.
+            await context.EffectAsync(Effects.ChannelPost, null, async ct =>
+            {
+                await live.RefreshAllAsync(context.Job, result, report, started, ct);
+                return "live";
+            }, cancellationToken);
         }
     }
 

@@ -48,12 +48,15 @@ internal static class DemoCommand
             var timing = TimingParams.Read(ParamFile.Parse(layout.TimingParamFile, new StringReader(SampleTiming.ParamFile)));
 
             await RecordSampleMonitorAsync(createHost, layout, parameters, timing, token);
+            string knownErrors = Path.Combine(root, "known-errors.yaml");
+            await AtomicFile.WriteAllTextAsync(knownErrors, SampleCampaign.KnownErrorsYaml(), token);
 
             using var host = createHost(new Dictionary<string, string?>
             {
                 ["ProdStatus:Store:Provider"] = "Sqlite",
                 ["ProdStatus:Store:ConnectionString"] = $"Data Source={layout.Database}",
                 ["ProdStatus:Output:DataDir"] = layout.Outputs,
+                ["ProdStatus:Errors:KnownErrorsFile"] = knownErrors,
             });
             host.Services.GetRequiredService<HttpTransport>().Replay(layout.Replay);
             var job = host.Services.GetRequiredService<PandaStatJob>();
@@ -116,8 +119,10 @@ internal static class DemoCommand
         });
         string stats = Path.Combine(layout.Outputs, $"pandaStat-{SampleCampaign.Jira}.txt");
         string butler = Path.Combine(layout.Outputs, $"butlerStat-{SampleCampaign.Jira}.txt");
+        string errors = Path.Combine(layout.Outputs, $"pandaErrors-{SampleCampaign.Jira}.txt");
         var result = await host.Services.GetRequiredService<JiraOutboxDemo>().RunSampleAsync(layout.Root, outbox,
-            [new ReportComment(stats, ["pandaStat", "campaign", SampleCampaign.Jira]), new ReportComment(butler, ["butlerStat", SampleCampaign.Jira])],
+            [new ReportComment(stats, ["pandaStat", "campaign", SampleCampaign.Jira]), new ReportComment(butler, ["butlerStat", SampleCampaign.Jira]),
+             new ReportComment(errors, ["pandaErrors", SampleCampaign.Jira])],
             [pdf], cancellationToken);
         await output.WriteLineAsync($"Jira (no credentials, outbox {result.Outbox}): {result.Entries.Count} requests that would be sent:");
         foreach (var entry in result.Entries)

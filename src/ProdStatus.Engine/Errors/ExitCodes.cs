@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>A remote service (PanDA, Jira, Butler database, S3) was unreachable or failed after retries.</summary>
     public const int Upstream = 3;
 
+    /// <summary><c>watch-once</c> found alerts to post (the poll itself succeeded).</summary>
+    public const int Alerts = 4;
+
     /// <summary>Cancelled by the user (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

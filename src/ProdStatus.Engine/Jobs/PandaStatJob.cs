@@ -7,7 +7,7 @@ using ProdStatus.Engine.Render.Tables;
 
 namespace ProdStatus.Engine.Jobs;
 
-/// <summary>get-panda-stat end to end: collect, render both tables to all four formats, then write them atomically.</summary>
+/// <summary>get-panda-stat end to end: collect, render the workflow, task-type and failure tables to all four formats, then write them atomically.</summary>
 public sealed class PandaStatJob(PandaStatService service, TableOutputs outputs, FontLibrary fonts, IOptions<OutputOptions> output)
 {
     public async Task<PandaStatJobResult> RunAsync(PandaStatParams parameters, bool cleanHistory, string? outDir,
@@ -16,7 +16,8 @@ public sealed class PandaStatJob(PandaStatService service, TableOutputs outputs,
         fonts.EnsureLoaded(); // a missing font should fail before hundreds of requests, not after
         var result = await service.CollectAsync(parameters, cleanHistory, progress, cancellationToken);
         string directory = Path.GetFullPath(outDir ?? output.Value.ResolveDataDir());
-        var files = await outputs.WriteAsync([result.WorkflowTable, result.TaskTable], directory, parameters.Jira, cancellationToken);
+        var files = await outputs.WriteAsync([result.WorkflowTable, result.TaskTable], directory, parameters.Jira, cancellationToken,
+            textOnly: [result.FailureTable]);
         return new PandaStatJobResult(result, directory, files);
     }
 }

@@ -13,12 +13,15 @@ namespace ProdStatus.Testing.Panda;
 /// </summary>
 public sealed class FakePandaMonitor(PandaScenario scenario) : LoopbackServer
 {
-    private readonly PandaMonitorSimulator _simulator = new(scenario);
+    private PandaMonitorSimulator _simulator = new(scenario);
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private int _served;
     private int _inFlight;
     private int _maxInFlight;
     private long _bytesServed;
+
+    /// <summary>From now on the monitor answers from <paramref name="next"/>: the same campaign a poll later.</summary>
+    public void Replace(PandaScenario next) => _simulator = new PandaMonitorSimulator(next);
 
     /// <summary>Added to every answer before its headers.</summary>
     public TimeSpan Latency { get; set; }

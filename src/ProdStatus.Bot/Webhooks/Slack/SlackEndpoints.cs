@@ -25,7 +25,7 @@ public static partial class SlackEndpoints
 
     private static async Task<Results<Ok<SlackReply>, Ok, UnauthorizedHttpResult, StatusCodeHttpResult>> HandleAsync(
         HttpContext context, IOptions<SlackOptions> options, InboxRepository inbox, TimeProvider time, BotMetrics metrics,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers, Watch.WatchCommands watches)
     {
         var logger = loggers.CreateLogger("ProdStatus.Bot.Slack");
         var (verdict, body) = await SlackVerifiedRequest.ReadAsync(context, options.Value, time, metrics, logger);
@@ -54,6 +54,12 @@ public static partial class SlackEndpoints
         {
             metrics.Request("slack", "help");
             return TypedResults.Ok(SlackReply.Ephemeral(SlashCommand.HelpText));
+        }
+        if (Watch.WatchCommands.Handles(command))
+        {
+            // Subscriptions only touch the store: answered at once, nothing queued.
+            metrics.Request("slack", "watch");
+            return TypedResults.Ok(SlackReply.Ephemeral(await watches.RunAsync(command, Field("channel_id"), Field("user_id"), context.RequestAborted)));
         }
         if (SlackResponder.Check(Field("response_url"), options.Value) is { } refused)
         {

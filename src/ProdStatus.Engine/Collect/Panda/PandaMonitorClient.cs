@@ -42,7 +42,7 @@ public sealed class PandaMonitorClient(HttpClient http)
         {
             url.Append("&mode=nodrop");
         }
-        url.Append("&fields=pandaid,jobstatus,jobname,attemptnr,starttime,endtime,durationsec,cpuconsumptiontime,maxrss");
+        url.Append("&fields=pandaid,jobstatus,jobname,attemptnr,starttime,endtime,durationsec,cpuconsumptiontime,maxrss,").Append(JobDto.ErrorFields);
         url.Append("&json");
         return GetArrayAsync(url.ToString(), "jobs", PandaJsonContext.Default.JobDto, cancellationToken);
     }

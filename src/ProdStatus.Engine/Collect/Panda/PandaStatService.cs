@@ -8,6 +8,7 @@ using ProdStatus.Engine.Collect.Panda.Wire;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Domain.Panda;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Failures;
 using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Store;
 
@@ -21,6 +22,8 @@ namespace ProdStatus.Engine.Collect.Panda;
 public sealed partial class PandaStatService(
     PandaMonitorClient client,
     PandaStatsRepository repository,
+    PandaFailureRepository failures,
+    FailureClassifier classifier,
     IOptions<PandaOptions> options,
     [FromKeyedServices(PandaMonitorClient.Service)] AdaptiveConcurrency limiter,
     TimeProvider time,
@@ -30,10 +33,12 @@ public sealed partial class PandaStatService(
         CancellationToken cancellationToken = default)
     {
         var tally = RequestCounter.StartTally();
+        _ = classifier.Known; // a bad known-errors file should fail before hundreds of requests, not after
         var now = time.GetUtcNow();
         if (cleanHistory)
         {
             await repository.ClearAsync(p.HistoryKey, cancellationToken);
+            await failures.ClearAsync(p.HistoryKey, cancellationToken);
         }
         var storedWorkflows = (await repository.GetWorkflowsAsync(p.HistoryKey, cancellationToken)).ToDictionary(w => w.Key, StringComparer.Ordinal);
         var tasks = (await repository.GetTasksAsync(p.HistoryKey, cancellationToken)).ToDictionary(t => t.JediTaskId);
@@ -85,6 +90,7 @@ public sealed partial class PandaStatService(
         }
 
         var fetched = new ConcurrentBag<PandaTaskRecord>();
+        var fetchedFailures = new ConcurrentDictionary<long, IReadOnlyList<FailureGroup>>();
         int fetchedDone = 0;
         progress?.Report(new CollectProgress("tasks", 0, toFetch.Count));
         await Parallel.ForEachAsync(toFetch, Bounded(cancellationToken), async (item, ct) =>
@@ -93,10 +99,16 @@ public sealed partial class PandaStatService(
             var stats = await WithBodyRetryAsync(async () =>
             {
                 var builder = new TaskJobStatsBuilder();
+                var tally = classifier.NewTally();
                 await foreach (var job in client.GetJobsAsync(item.Task.JediTaskId!.Value, query, ct))
                 {
                     builder.Add(job.Status, job.AttemptNr, job.StartTime, job.EndTime, job.DurationSec, job.CpuConsumptionTime, job.MaxRssKb);
+                    if (job.ToFailedJob() is { } failedJob)
+                    {
+                        tally.Add(failedJob);
+                    }
                 }
+                fetchedFailures[item.Task.JediTaskId!.Value] = tally.Build();
                 if (!sampled && builder.JobsSeen >= query.Limit)
                 {
                     Log.MaybeTruncated(logger, item.Task.TaskName ?? "?", query.Limit);
@@ -112,6 +124,8 @@ public sealed partial class PandaStatService(
         {
             tasks[record.JediTaskId] = record;
         }
+        // Failures first: a run stopped between the two writes reads these tasks again and replaces them.
+        await failures.ReplaceAsync(p.HistoryKey, fetchedFailures, cancellationToken);
         await repository.SaveAsync(p.HistoryKey, selection.Selected, refreshed, cancellationToken);
         foreach (var workflow in selection.Selected)
         {
@@ -122,12 +136,13 @@ public sealed partial class PandaStatService(
         var types = PandaAggregation.ByTaskType(allTasks, now);
         var campaign = PandaAggregation.Campaign(allTasks, now);
         var workflows = storedWorkflows.Values.ToList();
+        var failureRows = FailureTables.ByTaskType(allTasks, await failures.GetAsync(p.HistoryKey, cancellationToken));
         long requests = tally.Count;
         Log.Collected(logger, p.Jira, selection.Selected.Count, fetched.Count, allTasks.Count - fetched.Count, requests);
         return new PandaStatResult(
             p.Jira, workflows, allTasks, types, campaign,
             PandaTables.Workflows(p.Jira, workflows), PandaTables.TaskTypes(p.Jira, types, campaign),
-            requests, selection.Selected.Count, fetched.Count, selection.SkippedNoTimestamp);
+            requests, selection.Selected.Count, fetched.Count, selection.SkippedNoTimestamp, failureRows);
     }
 
     /// <summary>
@@ -142,7 +157,7 @@ public sealed partial class PandaStatService(
         }
         long files = task.DatasetInfo?.NFiles ?? task.NFiles ?? 0;
         int limit = (int)Math.Clamp((files * 10) + 1000, 1000, int.MaxValue);
-        return new JobQuery(["finished", "failed"], limit, NoDrop: true);
+        return new JobQuery(["finished", "failed", "cancelled"], limit, NoDrop: true);
     }
 
     private static bool NeedsTaskList(WorkflowState workflow, Dictionary<string, WorkflowState> stored, IEnumerable<PandaTaskRecord> tasks)
@@ -205,6 +220,14 @@ public sealed record PandaStatResult(
     long Requests,
     int WorkflowsRefreshed,
     int TasksFetched,
-    IReadOnlyList<string> SkippedNames);
+    IReadOnlyList<string> SkippedNames,
+    IReadOnlyList<TaskTypeFailure>? Failures = null)
+{
+    /// <summary>Failure rows by task type and cause, most attempts first (empty when none were collected).</summary>
+    public IReadOnlyList<TaskTypeFailure> FailureRows => Failures ?? [];
+
+    /// <summary>The <c>pandaErrors</c> table.</summary>
+    public Render.Tables.StatTable FailureTable => FailureTables.Table(Jira, FailureRows);
+}
 
 public readonly record struct CollectProgress(string Stage, int Done, int Total);

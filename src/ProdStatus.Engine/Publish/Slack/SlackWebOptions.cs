@@ -24,6 +24,12 @@ public sealed class SlackWebOptions : HttpServiceOptions
     /// <summary>Secret: the bot token (<c>xoxb-…</c>), scopes <c>chat:write</c> and <c>files:write</c>. Without it nothing is posted to channels.</summary>
     public string? BotToken { get; set; }
 
+    /// <summary>
+    /// With a bot token, each campaign has one live message per channel that refreshes edit in place (default). False:
+    /// every refresh posts a new summary to <c>Channel</c>, as before live messages. <value>Default: true.</value>
+    /// </summary>
+    public bool LiveMessages { get; set; } = true;
+
     /// <summary>Channel id (<c>C…</c>, not a name) for results and PDF summaries.</summary>
     public string? Channel { get; set; }
 

@@ -9,6 +9,9 @@ public static class CampaignCards
 {
     private const int StatusesPerRow = 4;
 
+    /// <summary>Failure causes on the summary card.</summary>
+    public const int TopFailures = 5;
+
     public static AdaptiveCard Summary(CampaignReport report) =>
         CardLimits.FitItems(report.TopTaskTypes.Count, shown =>
         {
@@ -21,6 +24,12 @@ public static class CampaignCards
                 body.Add(Heading("Top task types by CPU-hours"));
                 body.Add(TopTable(report.TopTaskTypes.Take(shown)));
                 AddMore(body, shown, report.TopTaskTypes.Count, "task types", report.Links.Jira);
+            }
+            if (report.FailureLines.Count > 0)
+            {
+                body.Add(Heading("Top failure causes"));
+                body.Add(FailureTable(report.FailureLines.Take(TopFailures)));
+                AddMore(body, Math.Min(TopFailures, report.FailureLines.Count), report.FailureLines.Count, "failure causes", report.Links.Jira);
             }
             return Card(report, body, $"{report.Title}: {string.Join(", ", report.StatusCounts.Select(s => $"{s.Workflows} {s.Status}"))}");
         });
@@ -129,6 +138,16 @@ public static class CampaignCards
         [("task type", 4, false), ("CPU-hours", 2, true), ("quanta", 2, true), ("jobs failed", 2, true)],
         types.Select(t => (new[] { t.Name, t.CpuHours.ToString("0.00", CultureInfo.InvariantCulture), I(t.Quanta), I(t.JobsFailed) },
             t.JobsFailed > 0 ? ContainerStyle.Warning : (ContainerStyle?)null, (TextColor?)null)));
+
+    private static CardTable FailureTable(IEnumerable<FailureLine> failures) => CardTables.Create(
+        [("task type", 4, false), ("cause", 3, false), ("known?", 3, false), ("attempts", 2, true), ("final", 2, true)],
+        failures.Select(f => (new[] { f.TaskType, f.Cause, Known(f), I(f.Attempts), I(f.FinalFailures) },
+            (ContainerStyle?)(f.Tickets.Count == 0 ? ContainerStyle.Attention : ContainerStyle.Warning), (TextColor?)null)));
+
+    /// <summary><c>known ([DM-37089](…))</c>: tickets as markdown links when the browse URL is known.</summary>
+    private static string Known(FailureLine f) => f.Tickets.Count == 0 || f.Tickets.All(t => t.Url is null)
+        ? f.Known
+        : $"known ({string.Join(", ", f.Tickets.Select(t => t.Url is null ? t.Key : $"[{t.Key}]({t.Url.AbsoluteUri})"))})";
 
     private static CardTable WorkflowTable(IEnumerable<WorkflowLine> workflows) => CardTables.Create(
         [("workflow", 4, false), ("status", 3, false), ("tasks", 2, true), ("failed", 2, true), ("files done", 3, true)],

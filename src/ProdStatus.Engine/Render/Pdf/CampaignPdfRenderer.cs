@@ -18,6 +18,9 @@ public sealed class CampaignPdfRenderer(FontLibrary fonts)
     private const double CaptionHeight = 14;
     private const double MaxPlotHeight = 205;
 
+    /// <summary>Failure rows in the PDF; the full list is the pandaErrors table.</summary>
+    private const int MaxFailureRows = 25;
+
     public byte[] Render(CampaignReport report)
     {
         PdfFonts.Install(fonts);
@@ -38,6 +41,10 @@ public sealed class CampaignPdfRenderer(FontLibrary fonts)
             if (report.TopTaskTypes.Count > 0)
             {
                 PdfTableDrawer.Draw(flow, report.TopTaskTable());
+            }
+            if (report.FailureLines.Count > 0)
+            {
+                PdfTableDrawer.Draw(flow, report.FailureTable(MaxFailureRows));
             }
             foreach (var table in report.Tables)
             {

@@ -21,9 +21,24 @@ public sealed record CampaignReport(
     IReadOnlyList<ReportFigure> Totals,
     IReadOnlyList<StatTable> Tables,
     IReadOnlyList<ReportPlot> Plots,
-    ReportLinks Links)
+    ReportLinks Links,
+    IReadOnlyList<FailureLine>? Failures = null)
 {
     public string Title => $"Campaign summary {Jira}";
+
+    /// <summary>Failures by task type and cause, most attempts first (empty when none).</summary>
+    public IReadOnlyList<FailureLine> FailureLines => Failures ?? [];
+
+    /// <summary>The first <paramref name="max"/> failure lines as a table (PDF and Slack show it; the card draws its own).</summary>
+    public StatTable FailureTable(int max) => new(
+        "failureCauses",
+        "Failures by cause",
+        "task type",
+        [new("cause"), new("known?"), new("failed attempts", true), new("finally failed", true), new("share %", true), new("example")],
+        FailureLines.Take(max).Select(f => new TableRow(f.TaskType,
+            [f.Cause, f.Known, f.Attempts.ToString(CultureInfo.InvariantCulture), f.FinalFailures.ToString(CultureInfo.InvariantCulture),
+             f.SharePercent.ToString("0.0", CultureInfo.InvariantCulture), f.Example],
+            f.Tickets.Count == 0 ? RowStyle.Failed : RowStyle.Warning)).ToList());
 
     /// <summary>The top task types as a table (PDF and Slack show it; the card draws its own).</summary>
     public StatTable TopTaskTable() => new(
@@ -49,6 +64,15 @@ public sealed record WorkflowLine(
     long ProcessedFiles, long TotalFiles);
 
 public sealed record TopTaskType(string Name, double CpuHours, long Quanta, long JobsFailed);
+
+/// <summary>One task type's failures of one cause.</summary>
+/// <param name="Known"><c>known (DM-37089)</c> or <c>new</c>.</param>
+/// <param name="Tickets">The known error's tickets, each with its Jira link when the browse URL is configured.</param>
+public sealed record FailureLine(string TaskType, string Cause, string Known, IReadOnlyList<TicketLink> Tickets, long Attempts,
+    long FinalFailures, double SharePercent, string Example);
+
+/// <summary>A Jira ticket and where to open it (null when no browse URL is configured).</summary>
+public sealed record TicketLink(string Key, Uri? Url);
 
 /// <summary>A label and its formatted value (<c>CPU-hours</c>, <c>1234.50</c>).</summary>
 public sealed record ReportFigure(string Label, string Value);

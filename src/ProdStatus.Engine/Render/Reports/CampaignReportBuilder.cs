@@ -51,14 +51,26 @@ public sealed class CampaignReportBuilder(IOptions<ReportOptions> options, IOpti
             totals,
             [result.WorkflowTable, result.TaskTable, .. extras.Tables ?? []],
             extras.Plots ?? [],
-            Links(result.Jira, extras.Window));
+            Links(result.Jira, extras.Window),
+            Failures(result));
     }
+
+    private List<FailureLine> Failures(PandaStatResult result)
+    {
+        string? browse = BrowseUrl();
+        return result.FailureRows.Select(f => new FailureLine(f.TaskType, f.CauseText, f.KnownLabel,
+                f.Tickets.Select(t => new TicketLink(t, browse is null ? null : new Uri(WithSlash(browse) + Uri.EscapeDataString(t)))).ToList(),
+                f.Attempts, f.FinalFailures, 100 * f.Share, f.ExampleMessage))
+            .ToList();
+    }
+
+    private string? BrowseUrl() => options.Value.JiraBrowseUrl is { Length: > 0 } own ? own : jiraOptions?.Value.ResolveBrowseUrl() is { Length: > 0 } b ? b : null;
 
     private ReportLinks Links(string jira, DataWindow? window)
     {
         // Reports:JiraBrowseUrl, else the Jira client's browse URL (Jira:BrowseUrl or <BaseUrl>/browse/).
-        string? browse = options.Value.JiraBrowseUrl is { Length: > 0 } own ? own : jiraOptions?.Value.ResolveBrowseUrl();
-        Uri? jiraLink = browse is { Length: > 0 } ? new Uri(WithSlash(browse) + Uri.EscapeDataString(jira)) : null;
+        string? browse = BrowseUrl();
+        Uri? jiraLink = browse is not null ? new Uri(WithSlash(browse) + Uri.EscapeDataString(jira)) : null;
         string? monitor = options.Value.PandaMonitorUrl is { Length: > 0 } m ? m : panda.Value.BaseUrl;
         Uri? pandaLink = null;
         if (monitor is { Length: > 0 } && Uri.TryCreate(monitor, UriKind.Absolute, out _))

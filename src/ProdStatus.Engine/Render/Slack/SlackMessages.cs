@@ -29,6 +29,11 @@ public static class SlackMessages
             tail.Add(SlackTables.From(report.TopTaskTable(), out int tableRowsCut));
             AddMore(tail, tableRowsCut, "task types", report.Links.Jira);
         }
+        if (report.FailureLines.Count > 0)
+        {
+            tail.Add(new SectionBlock(new MrkdwnText(Clip(FailureText(report), SlackLimits.MaxSectionText))));
+            AddMore(tail, report.FailureLines.Count - Math.Min(TopFailures, report.FailureLines.Count), "failure causes", report.Links.Jira);
+        }
         tail.Add(Buttons(report));
 
         // Workflows get what is left of the block budget (one block kept for a "more" note).
@@ -39,6 +44,23 @@ public static class SlackMessages
         AddMore(blocks, workflowsCut, "workflows", report.Links.Jira);
         blocks.AddRange(tail);
         return new SlackMessage(Fallback(report), blocks);
+    }
+
+    /// <summary>Failure causes in the Slack message.</summary>
+    public const int TopFailures = 3;
+
+    /// <summary>The top failure causes, known ones with their tickets linked: <c>known (&lt;url|DM-37089&gt;)</c>.</summary>
+    private static string FailureText(CampaignReport report)
+    {
+        var text = new StringBuilder("*Top failure causes*\n");
+        foreach (var f in report.FailureLines.Take(TopFailures))
+        {
+            string known = f.Tickets.Count == 0 ? Escape(f.Known)
+                : $"known ({string.Join(", ", f.Tickets.Select(t => t.Url is null ? Escape(t.Key) : $"<{t.Url.AbsoluteUri}|{Escape(t.Key)}>"))})";
+            text.Append(string.Create(CultureInfo.InvariantCulture,
+                $"{(f.Tickets.Count == 0 ? ":red_circle:" : ":large_yellow_circle:")} `{Escape(f.TaskType)}` {Escape(f.Cause)}, {known}: {f.Attempts} attempts, {f.FinalFailures} final — {Escape(Clip(f.Example, 120))}\n"));
+        }
+        return text.ToString().TrimEnd();
     }
 
     /// <summary>mrkdwn control characters: <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>.</summary>

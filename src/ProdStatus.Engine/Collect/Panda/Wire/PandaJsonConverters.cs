@@ -110,3 +110,89 @@ internal sealed class FlexibleInt64Converter : JsonConverter<long?>
         }
     }
 }
+
+/// <summary>
+/// Free text read without failing: a lone escaped surrogate (valid JSON, invalid UTF-16) becomes U+FFFD, a number is
+/// kept as its text, anything else reads as null.
+/// </summary>
+internal sealed class LenientStringConverter : JsonConverter<string?>
+{
+    public override bool HandleNull => true;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    return reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    byte[] raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+                    return Unescape(System.Text.Encoding.UTF8.GetString(raw));
+                }
+            case JsonTokenType.Number:
+                return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>Undoes JSON escapes by hand, then replaces unpaired surrogates.</summary>
+    internal static string Unescape(string escaped)
+    {
+        var chars = new System.Text.StringBuilder(escaped.Length);
+        for (int i = 0; i < escaped.Length; i++)
+        {
+            char c = escaped[i];
+            if (c != '\\' || i + 1 >= escaped.Length)
+            {
+                chars.Append(c);
+                continue;
+            }
+            char e = escaped[++i];
+            switch (e)
+            {
+                case 'u' when i + 4 < escaped.Length &&
+                    ushort.TryParse(escaped.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ushort code):
+                    chars.Append((char)code);
+                    i += 4;
+                    break;
+                case 'n': chars.Append('\n'); break;
+                case 't': chars.Append('\t'); break;
+                case 'r': chars.Append('\r'); break;
+                case 'b': chars.Append('\b'); break;
+                case 'f': chars.Append('\f'); break;
+                default: chars.Append(e); break;
+            }
+        }
+        for (int i = 0; i < chars.Length; i++)
+        {
+            bool paired = char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+            if (paired)
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return chars.ToString();
+    }
+}

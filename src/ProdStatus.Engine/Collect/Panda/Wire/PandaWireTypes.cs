@@ -45,8 +45,8 @@ internal sealed class DatasetInfoDto
 }
 
 /// <summary>
-/// One element of <c>jobs/?json</c>'s <c>jobs</c> array. Only what the statistics need is mapped, so free-text fields
-/// (diagnostics with lone surrogates, say) are skipped, never decoded.
+/// One element of <c>jobs/?json</c>'s <c>jobs</c> array. Only what the statistics and the failure causes need is
+/// mapped; diagnostics (arbitrary Unicode, even lone surrogates) are read leniently.
 /// </summary>
 internal sealed class JobDto
 {
@@ -61,6 +61,55 @@ internal sealed class JobDto
 
     /// <summary>kB (pilot/prmon), in every query shape.</summary>
     [JsonPropertyName("maxrss"), JsonConverter(typeof(FlexibleDoubleConverter))] public double? MaxRssKb { get; set; }
+
+    [JsonPropertyName("maxattempt"), JsonConverter(typeof(FlexibleInt64Converter))] public long? MaxAttempt { get; set; }
+
+    /// <summary>Requested memory, MB.</summary>
+    [JsonPropertyName("minramcount"), JsonConverter(typeof(FlexibleDoubleConverter))] public double? MinRamCount { get; set; }
+
+    [JsonPropertyName("piloterrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? PilotErrorCode { get; set; }
+    [JsonPropertyName("piloterrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? PilotErrorDiag { get; set; }
+    [JsonPropertyName("exeerrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? ExeErrorCode { get; set; }
+    [JsonPropertyName("exeerrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? ExeErrorDiag { get; set; }
+
+    /// <summary>Text on the wire (<c>"137"</c>); a number is taken too.</summary>
+    [JsonPropertyName("transexitcode"), JsonConverter(typeof(LenientStringConverter))] public string? TransExitCode { get; set; }
+    [JsonPropertyName("ddmerrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? DdmErrorCode { get; set; }
+    [JsonPropertyName("ddmerrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? DdmErrorDiag { get; set; }
+    [JsonPropertyName("brokerageerrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? BrokerageErrorCode { get; set; }
+    [JsonPropertyName("brokerageerrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? BrokerageErrorDiag { get; set; }
+    [JsonPropertyName("taskbuffererrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? TaskBufferErrorCode { get; set; }
+    [JsonPropertyName("taskbuffererrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? TaskBufferErrorDiag { get; set; }
+    [JsonPropertyName("superrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? SupErrorCode { get; set; }
+    [JsonPropertyName("superrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? SupErrorDiag { get; set; }
+    [JsonPropertyName("jobdispatchererrorcode"), JsonConverter(typeof(FlexibleInt64Converter))] public long? JobDispatcherErrorCode { get; set; }
+    [JsonPropertyName("jobdispatchererrordiag"), JsonConverter(typeof(LenientStringConverter))] public string? JobDispatcherErrorDiag { get; set; }
+
+    /// <summary>The error fields every jobs query asks for (<c>fields=</c>), failed or not.</summary>
+    internal const string ErrorFields = "maxattempt,minramcount,piloterrorcode,piloterrordiag,exeerrorcode,exeerrordiag,transexitcode," +
+        "ddmerrorcode,ddmerrordiag,brokerageerrorcode,brokerageerrordiag,taskbuffererrorcode,taskbuffererrordiag," +
+        "superrorcode,superrordiag,jobdispatchererrorcode,jobdispatchererrordiag";
+
+    /// <summary>A failed or cancelled job as the classifier sees it; null for any other status.</summary>
+    internal Failures.FailedJob? ToFailedJob()
+    {
+        string? status = Status?.ToLowerInvariant();
+        if (status is not ("failed" or "cancelled"))
+        {
+            return null;
+        }
+        return new Failures.FailedJob
+        {
+            PandaId = PandaId ?? 0, Status = status, AttemptNr = AttemptNr ?? 1, MaxAttempt = MaxAttempt,
+            PilotErrorCode = PilotErrorCode ?? 0, PilotErrorDiag = PilotErrorDiag, ExeErrorCode = ExeErrorCode ?? 0, ExeErrorDiag = ExeErrorDiag,
+            TransExitCode = TransExitCode, DdmErrorCode = DdmErrorCode ?? 0, DdmErrorDiag = DdmErrorDiag,
+            BrokerageErrorCode = BrokerageErrorCode ?? 0, BrokerageErrorDiag = BrokerageErrorDiag,
+            TaskBufferErrorCode = TaskBufferErrorCode ?? 0, TaskBufferErrorDiag = TaskBufferErrorDiag,
+            SupErrorCode = SupErrorCode ?? 0, SupErrorDiag = SupErrorDiag,
+            JobDispatcherErrorCode = JobDispatcherErrorCode ?? 0, JobDispatcherErrorDiag = JobDispatcherErrorDiag,
+            MaxRssKb = MaxRssKb, MinRamMb = MinRamCount, DurationSeconds = DurationSec,
+        };
+    }
 }
 
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
