@@ -66,7 +66,7 @@ public sealed class JobProcessor(
         if (job.Kind == InboxKinds.SlackCommand)
         {
             var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
-            await AnswerAsync(job, command, SlackMessages.Error(command, error), cancellationToken);
+            await AnswerAsync(job, command, SlackAnswers.Error(command, error), cancellationToken);
         }
     }
 
@@ -76,16 +76,16 @@ public sealed class JobProcessor(
         {
             case "stats":
                 var report = reports.Build((await CampaignStatsAsync(command.Issue!, cancellationToken)).Stats);
-                return SlackMessages.Summary(report, inChannel: true);
+                return SlackAnswers.Summary(report, inChannel: true);
             case "status":
-                return SlackMessages.Text(await drp.StatusAsync(command.Issue!, cancellationToken), inChannel: true);
+                return SlackAnswers.Text(await drp.StatusAsync(command.Issue!, cancellationToken), inChannel: true);
             case "refresh":
                 var refreshed = await drp.RefreshAsync(command.Issue!, cancellationToken);
                 string what = refreshed.Changed ? "refreshed" : "already up to date";
-                return SlackMessages.Text($"*{refreshed.Issue}* {what}: {refreshed.StatusLine ?? "workflow not in PanDA yet"}" +
+                return SlackAnswers.Text($"*{refreshed.Issue}* {what}: {refreshed.StatusLine ?? "workflow not in PanDA yet"}" +
                     (refreshed.Outbox is null ? "" : $" (no Jira credentials: written to the outbox {refreshed.Outbox})"), inChannel: true);
             case "summary":
-                return SlackMessages.Text(await drp.SummaryAsync(cancellationToken), inChannel: true);
+                return SlackAnswers.Text(await drp.SummaryAsync(cancellationToken), inChannel: true);
             default:
                 throw new UserInputException($"unknown command '{command.Verb}'");
         }
@@ -106,7 +106,7 @@ public sealed class JobProcessor(
         if (SlackChannelConfigured)
         {
             string channel = slackOptions.Value.Channel!;
-            await slackWeb.PostMessageAsync(channel, SlackMessages.Summary(report, inChannel: false), cancellationToken);
+            await slackWeb.PostMessageAsync(channel, SlackAnswers.Summary(report, inChannel: false), cancellationToken);
             await slackWeb.UploadFileAsync(channel, $"summary-{report.Jira}.pdf", pdf.Render(report), $"{report.Jira} summary", null, cancellationToken);
         }
         if (!string.IsNullOrEmpty(teamsOptions.Value.WebhookUrl))
