@@ -48,7 +48,7 @@ public sealed class CampaignRefresh(
         if (channelPost && !string.IsNullOrEmpty(slackOptions.Value.BotToken) && slackOptions.Value.Channel is { Length: > 0 } channel)
         {
             await context.EffectAsync(Effects.ChannelPost, null,
-                async ct => await slackWeb.PostMessageAsync(channel, SlackMessages.Summary(report, inChannel: false), ct), cancellationToken);
+                async ct => await slackWeb.PostMessageAsync(channel, SlackAnswers.Summary(report, inChannel: false), ct), cancellationToken);
             await context.EffectAsync(Effects.PdfUpload, null,
                 async ct => await slackWeb.UploadFileAsync(channel, $"summary-{report.Jira}.pdf", summaryPdf.Value, $"{report.Jira} summary", null, null, ct),
                 cancellationToken);

@@ -46,7 +46,7 @@ public sealed class SlackCommandHandler(
     public async Task ReportFailureAsync(JobContext context, string error, CancellationToken cancellationToken)
     {
         var command = Read(context);
-        await AnswerAsync(context, command, SlackMessages.Error(command, error), cancellationToken);
+        await AnswerAsync(context, command, SlackAnswers.Error(command, error), cancellationToken);
     }
 
     private static SlackCommandJob Read(JobContext context) =>
@@ -57,9 +57,9 @@ public sealed class SlackCommandHandler(
         switch (command.Verb)
         {
             case "stats":
-                return SlackMessages.Summary(await campaigns.BuildAsync(command.Issue!, cancellationToken), inChannel: true);
+                return SlackAnswers.Summary(await campaigns.BuildAsync(command.Issue!, cancellationToken), inChannel: true);
             case "status":
-                return SlackMessages.Text(await drp.StatusAsync(command.Issue!, cancellationToken), inChannel: true);
+                return SlackAnswers.Text(await drp.StatusAsync(command.Issue!, cancellationToken), inChannel: true);
             case "refresh":
                 string? text = await context.EffectAsync(Effects.JiraDescription, EffectJournal.SendAgain, async ct =>
                 {
@@ -68,9 +68,9 @@ public sealed class SlackCommandHandler(
                     return $"*{refreshed.Issue}* {what}: {refreshed.StatusLine ?? "workflow not in PanDA yet"}" +
                            (refreshed.Outbox is null ? "" : $" (no Jira credentials: written to the outbox {refreshed.Outbox})");
                 }, cancellationToken);
-                return SlackMessages.Text(text ?? $"*{command.Issue}* refreshed", inChannel: true);
+                return SlackAnswers.Text(text ?? $"*{command.Issue}* refreshed", inChannel: true);
             case "summary":
-                return SlackMessages.Text(await drp.SummaryAsync(cancellationToken), inChannel: true);
+                return SlackAnswers.Text(await drp.SummaryAsync(cancellationToken), inChannel: true);
             default:
                 throw new UserInputException($"unknown command '{command.Verb}'");
         }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ProdStatus.Engine.Drp;
 
-/// <summary>The DRP workflow issue text written by update-issue and refreshed by update-stat (spec §3.2, §3.3).</summary>
+/// <summary>The DRP workflow issue text written by update-issue and refreshed by update-stat.</summary>
 public static class DrpDescription
 {
     public const string ButlerHeader = "|| Step || Task || Start || nQ || sec/Q || sum(hr) || maxGB ||";

@@ -11,7 +11,7 @@ public sealed record StatusCounts(long Tasks, long Files, long Finished, long Fa
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Tasks},{Files},{Finished},{Failed},{SubFinished}");
 }
 
-/// <summary>What a DRP workflow issue says about itself (spec §4.1).</summary>
+/// <summary>What a DRP workflow issue says about itself.</summary>
 /// <param name="Timestamp">From the summary, as written; <c>0</c> when the summary has none.</param>
 /// <param name="What">The step list before <c>#</c>; <c>0</c> when the summary does not parse.</param>
 public sealed record DrpIssueInfo(string Timestamp, StatusCounts Status, string HiLow, string PandaLink, string What);

@@ -2,11 +2,13 @@ using System.Text;
 using ProdStatus.Engine.Errors;
 using YamlDotNet.RepresentationModel;
 
+using ProdStatus.Engine.Render.Tables;
+
 namespace ProdStatus.Engine.Drp;
 
 /// <summary>
 /// The map-drp-steps yaml: step form <c>{bps_yaml_name: DRP-key}</c> or campaign form
-/// <c>{step: [issue, start, end, core-hours, status]}</c>, and the tables rendered from it (spec §3.5).
+/// <c>{step: [issue, start, end, core-hours, status]}</c>, and the tables rendered from it.
 /// </summary>
 public static class StepMap
 {
@@ -41,23 +43,24 @@ public static class StepMap
 
     public static string StepTable(IEnumerable<(string BpsYaml, string Issue, DrpIssueInfo Info)> rows, string browseUrl)
     {
-        var sb = new StringBuilder("||BPS_yaml||Issue||(T,Q,D,Fa,Sf)||DESCRIP||timestamp||\n");
+        var sb = new StringBuilder(JiraWikiTableWriter.Header("BPS_yaml", "Issue", "(T,Q,D,Fa,Sf)", "DESCRIP", "timestamp"));
         foreach (var (bps, issue, info) in rows)
         {
-            sb.Append("| ").Append(bps).Append("| ").Append(SummaryTables.Link(issue, browseUrl)).Append(" | {color:")
-              .Append(SummaryTables.Colour(info.Status, withProgressRule: true)).Append('}').Append(info.Status).Append("{color} | ")
-              .Append(SummaryTables.Cut(info.HiLow, 28)).Append('|').Append(info.Timestamp).Append("| \n");
+            sb.Append("| ").Append(JiraWikiTableWriter.Text(bps)).Append("| ").Append(SummaryTables.Link(issue, browseUrl)).Append(" | ")
+              .Append(SummaryTables.StatusCell(info.Status, withProgressRule: true)).Append(" | ")
+              .Append(JiraWikiTableWriter.Text(SummaryTables.Cut(info.HiLow, 28))).Append('|').Append(JiraWikiTableWriter.Text(info.Timestamp)).Append("| \n");
         }
         return sb.ToString();
     }
 
     public static string CampaignTable(IEnumerable<CampaignEntry> entries, string browseUrl)
     {
-        var sb = new StringBuilder("||Step||Issue||Start||End||Core-hr||Status||\n");
+        var sb = new StringBuilder(JiraWikiTableWriter.Header("Step", "Issue", "Start", "End", "Core-hr", "Status"));
         foreach (var e in entries)
         {
-            sb.Append("| ").Append(e.Step).Append("| ").Append(SummaryTables.Link(e.Issue, browseUrl)).Append(" | ")
-              .Append(e.Start).Append('|').Append(e.End).Append('|').Append(e.CoreHours).Append('|').Append(e.Status).Append("| \n");
+            sb.Append("| ").Append(JiraWikiTableWriter.Text(e.Step)).Append("| ").Append(SummaryTables.Link(e.Issue, browseUrl)).Append(" | ")
+              .Append(JiraWikiTableWriter.Text(e.Start)).Append('|').Append(JiraWikiTableWriter.Text(e.End)).Append('|')
+              .Append(JiraWikiTableWriter.Text(e.CoreHours)).Append('|').Append(JiraWikiTableWriter.Text(e.Status)).Append("| \n");
         }
         return sb.ToString();
     }

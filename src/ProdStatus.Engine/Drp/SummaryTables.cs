@@ -1,4 +1,7 @@
 using System.Text;
+using static ProdStatus.Engine.Render.Tables.JiraWikiTableWriter;
+
+using ProdStatus.Engine.Render.Tables;
 
 namespace ProdStatus.Engine.Drp;
 
@@ -8,29 +11,29 @@ namespace ProdStatus.Engine.Drp;
 /// </summary>
 public static class SummaryTables
 {
-    public const string Header = "||Date||PREOPS||STATS||(T,Q,D,Fa,Sf)||PANDA||DESCRIP||\n";
+    public static readonly string TableHeader = Header("Date", "PREOPS", "STATS", "(T,Q,D,Fa,Sf)", "PANDA", "DESCRIP");
 
     public static string All(IEnumerable<SummaryRow> rows, string browseUrl)
     {
-        var sb = new StringBuilder(Header);
+        var sb = new StringBuilder(TableHeader);
         foreach (var row in rows.OrderByDescending(r => r.Key, StringComparer.Ordinal))
         {
-            sb.Append("| ").Append(Date(row.Timestamp)).Append(" | ").Append(Link(row.ProductionIssue, browseUrl)).Append(" | ")
-              .Append(row.DrpIssue).Append("|{color:").Append(Colour(row.Status, withProgressRule: true)).Append('}')
-              .Append(row.Status).Append("{color}| [pDa|").Append(row.PandaLink).Append("] |").Append(Cut(row.Description, 28)).Append("|\n");
+            sb.Append("| ").Append(Text(Date(row.Timestamp))).Append(" | ").Append(Link(row.ProductionIssue, browseUrl)).Append(" | ")
+              .Append(Text(row.DrpIssue)).Append('|').Append(StatusCell(row.Status, withProgressRule: true))
+              .Append("| ").Append(PandaLink(row.PandaLink)).Append(" |").Append(Text(Cut(row.Description, 28))).Append("|\n");
         }
         return sb.ToString();
     }
 
     public static string Step1(IEnumerable<SummaryRow> rows, string browseUrl)
     {
-        var sb = new StringBuilder(Header);
+        var sb = new StringBuilder(TableHeader);
         foreach (var row in rows.Where(r => r.Description.StartsWith("step1", StringComparison.Ordinal))
                      .OrderByDescending(r => r.Key, StringComparer.Ordinal))
         {
-            sb.Append("| ").Append(Date(row.Timestamp)).Append(" | ").Append(Link(row.ProductionIssue, browseUrl)).Append(" | ")
-              .Append(row.DrpIssue).Append("|{color:").Append(Colour(row.Status, withProgressRule: false)).Append('}')
-              .Append(row.Status).Append("{color} | [pDa|").Append(row.PandaLink).Append("] |").Append(Cut(row.Description, 25)).Append("|\n");
+            sb.Append("| ").Append(Text(Date(row.Timestamp))).Append(" | ").Append(Link(row.ProductionIssue, browseUrl)).Append(" | ")
+              .Append(Text(row.DrpIssue)).Append('|').Append(StatusCell(row.Status, withProgressRule: false))
+              .Append(" | ").Append(PandaLink(row.PandaLink)).Append(" |").Append(Text(Cut(row.Description, 25))).Append("|\n");
         }
         return sb.ToString();
     }
@@ -64,7 +67,14 @@ public static class SummaryTables
     }
 
     /// <summary><c>[KEY|&lt;browse&gt;KEY]</c>, or the bare key when no browse URL is configured.</summary>
-    public static string Link(string key, string browseUrl) => browseUrl.Length == 0 ? key : $"[{key}|{browseUrl}{key}]";
+    public static string Link(string key, string browseUrl) =>
+        browseUrl.Length == 0 ? Text(key) : JiraWikiTableWriter.Link(key, browseUrl + key);
+
+    /// <summary>The coloured <c>T,Q,D,Fa,Sf</c> cell.</summary>
+    public static string StatusCell(StatusCounts status, bool withProgressRule) =>
+        JiraWikiTableWriter.Colour(Colour(status, withProgressRule), status.ToString());
+
+    private static string PandaLink(string url) => JiraWikiTableWriter.Link("pDa", url);
 
     /// <summary><c>ts[0:4]-ts[4:6]-ts[6:8]</c> with Python's forgiving slices.</summary>
     internal static string Date(string ts) => $"{Slice(ts, 0, 4)}-{Slice(ts, 4, 6)}-{Slice(ts, 6, 8)}";

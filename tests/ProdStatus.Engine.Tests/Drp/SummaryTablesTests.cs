@@ -38,6 +38,16 @@ public sealed class SummaryTablesTests
             SummaryTables.Step1(rows, Browse));
     }
 
+    [Fact]
+    public void All_DescriptionAndLinkWithWikiMarkup_AreEscapedAndStayOneCell()
+    {
+        SummaryRow[] rows = [new("P-1", "DRP-1", "20220101T000000Z", new(3, 10, 3, 0, 0), "https://p.invalid/?a=[1]|b", "a|b {x} [y]\nz")];
+
+        Assert.Equal("||Date||PREOPS||STATS||(T,Q,D,Fa,Sf)||PANDA||DESCRIP||\n" +
+                     "| 2022-01-01 | [P-1|https://jira.lsstcorp.org/browse/P-1] | DRP-1|{color:green}3,10,3,0,0{color}| [pDa|https://p.invalid/?a=%5B1%5D%7Cb] |a\\|b \\{x} \\[y] z|\n",
+            SummaryTables.All(rows, Browse));
+    }
+
     [Theory]
     [InlineData(5, 10, 5, 0, 0, true, "green")]
     [InlineData(5, 10, 3, 1, 1, true, "red")]

@@ -6,7 +6,7 @@ namespace ProdStatus.Engine.Tests.Params;
 
 public sealed class TimingParamsTests
 {
-    // The original's file, unchanged (spec §3.8).
+    // The original's file, unchanged.
     private const string Original = """
         Jira: "PREOPS-905"
         collType: "2.2i"

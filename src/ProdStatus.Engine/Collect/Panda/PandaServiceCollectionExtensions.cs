@@ -29,6 +29,7 @@ public static class PandaServiceCollectionExtensions
         services.AddTransient<PandaAuthHandler>();
         services.AddTransient<RequestCountingHandler>();
         services.AddTransient<RecordingHandler>();
+        services.AddTransient<CampaignSelection>();
         services.AddTransient<PandaStatService>();
         services.AddTransient<Jobs.PandaStatJob>();
 

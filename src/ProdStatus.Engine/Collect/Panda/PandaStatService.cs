@@ -21,6 +21,7 @@ namespace ProdStatus.Engine.Collect.Panda;
 /// </summary>
 public sealed partial class PandaStatService(
     PandaMonitorClient client,
+    CampaignSelection selector,
     PandaStatsRepository repository,
     PandaFailureRepository failures,
     FailureClassifier classifier,
@@ -43,28 +44,14 @@ public sealed partial class PandaStatService(
         var storedWorkflows = (await repository.GetWorkflowsAsync(p.HistoryKey, cancellationToken)).ToDictionary(w => w.Key, StringComparer.Ordinal);
         var tasks = (await repository.GetTasksAsync(p.HistoryKey, cancellationToken)).ToDictionary(t => t.JediTaskId);
 
-        progress?.Report(new CollectProgress("workflows", 0, 1));
-        int days = Math.Max(1, (int)Math.Ceiling((now - p.WindowStartUtc).TotalDays) + 1);
-        var entries = await WithBodyRetryAsync(() => BodyRetry.ToListAsync(client.GetWorkflowProgressAsync(days, cancellationToken)), cancellationToken);
-        var selection = WorkflowSelection.Select(entries, p, now);
-        foreach (string name in selection.SkippedNoTimestamp)
-        {
-            Log.SkippedNoTimestamp(logger, name);
-        }
-        if (selection.Selected.Count == 0)
-        {
-            Log.NothingSelected(logger, p.Jira, string.Join(", ", p.CollTypes), p.StartDate, p.StopDate);
-        }
-        progress?.Report(new CollectProgress("workflows", 1, 1));
+        var selection = await selector.SelectAsync(p, now, progress, cancellationToken);
 
         var toList = selection.Selected.Where(w => NeedsTaskList(w, storedWorkflows, tasks.Values)).ToList();
         var listed = new ConcurrentBag<(WorkflowState Workflow, TaskDto Task)>();
         int listedDone = 0;
         await Parallel.ForEachAsync(toList, Bounded(cancellationToken), async (workflow, ct) =>
         {
-            int taskDays = Math.Max(1, (int)Math.Ceiling((now - (workflow.CreatedUtc ?? p.WindowStartUtc)).TotalDays) + 2);
-            var found = await WithBodyRetryAsync(() => BodyRetry.ToListAsync(client.GetTasksAsync(workflow.Name, taskDays, ct)), ct);
-            foreach (var task in found.Where(t => WorkflowSelection.BelongsTo(t, workflow)))
+            foreach (var task in await selector.TasksOfAsync(workflow, p, now, ct))
             {
                 listed.Add((workflow, task));
             }
@@ -96,7 +83,7 @@ public sealed partial class PandaStatService(
         await Parallel.ForEachAsync(toFetch, Bounded(cancellationToken), async (item, ct) =>
         {
             var query = JobsQuery(item.Task, p.MaxTask);
-            var stats = await WithBodyRetryAsync(async () =>
+            var stats = await selector.ReadAsync(async () =>
             {
                 var builder = new TaskJobStatsBuilder();
                 var tally = classifier.NewTally();
@@ -155,9 +142,7 @@ public sealed partial class PandaStatService(
         {
             return new JobQuery(["finished"], maxTask, NoDrop: false);
         }
-        long files = task.DatasetInfo?.NFiles ?? task.NFiles ?? 0;
-        int limit = (int)Math.Clamp((files * 10) + 1000, 1000, int.MaxValue);
-        return new JobQuery(["finished", "failed", "cancelled"], limit, NoDrop: true);
+        return new JobQuery(["finished", "failed", "cancelled"], CampaignSelection.JobLimit(task.DatasetInfo?.NFiles ?? task.NFiles ?? 0), NoDrop: true);
     }
 
     private static bool NeedsTaskList(WorkflowState workflow, Dictionary<string, WorkflowState> stored, IEnumerable<PandaTaskRecord> tasks)
@@ -182,24 +167,8 @@ public sealed partial class PandaStatService(
     private ParallelOptions Bounded(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = limiter.MaxConcurrency, CancellationToken = cancellationToken };
 
-    /// <summary>
-    /// One unit of work holds one place of the adaptive concurrency limit while it runs. An OK answer whose body broke
-    /// off is asked for again (GETs are idempotent), twice at most.
-    /// </summary>
-    private async Task<T> WithBodyRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        using var slot = await limiter.EnterAsync(cancellationToken);
-        return await BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "skipping PanDA request '{Name}': its name does not end in a YYYYMMDDTHHMMSSZ timestamp")]
-        public static partial void SkippedNoTimestamp(ILogger logger, string name);
-
-        [LoggerMessage(2, LogLevel.Warning, "no PanDA workflow matches Jira '{Jira}' and collTypes [{CollTypes}] between {Start} and {Stop}")]
-        public static partial void NothingSelected(ILogger logger, string jira, string collTypes, DateOnly start, DateOnly stop);
-
         [LoggerMessage(5, LogLevel.Warning, "task {Task}: the monitor returned {Limit} jobs, its limit; statistics may miss later jobs")]
         public static partial void MaybeTruncated(ILogger logger, string task, int limit);
 

@@ -21,6 +21,7 @@ namespace ProdStatus.Engine.Collect.Panda;
 /// </summary>
 public sealed partial class TimingDataService(
     PandaMonitorClient client,
+    CampaignSelection selector,
     PandaJobTimesRepository repository,
     IOptions<PandaOptions> options,
     [FromKeyedServices(PandaMonitorClient.Service)] AdaptiveConcurrency limiter,
@@ -35,19 +36,7 @@ public sealed partial class TimingDataService(
         var tally = RequestCounter.StartTally();
         var now = time.GetUtcNow();
         var selectionParams = p.Selection;
-        progress?.Report(new CollectProgress("workflows", 0, 1));
-        int days = Math.Max(1, (int)Math.Ceiling((now - selectionParams.WindowStartUtc).TotalDays) + 1);
-        var entries = await RetryAsync(() => BodyRetry.ToListAsync(client.GetWorkflowProgressAsync(days, cancellationToken)), cancellationToken);
-        var selection = WorkflowSelection.Select(entries, selectionParams, now);
-        foreach (string name in selection.SkippedNoTimestamp)
-        {
-            Log.SkippedNoTimestamp(logger, name);
-        }
-        if (selection.Selected.Count == 0)
-        {
-            Log.NothingSelected(logger, p.Jira, string.Join(", ", p.CollTypes), p.StartDate, p.StopDate);
-        }
-        progress?.Report(new CollectProgress("workflows", 1, 1));
+        var selection = await selector.SelectAsync(selectionParams, now, progress, cancellationToken);
 
         var wanted = p.JobNames.ToHashSet(StringComparer.Ordinal);
         var labelsSeen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -55,9 +44,7 @@ public sealed partial class TimingDataService(
         int listed = 0;
         await Parallel.ForEachAsync(selection.Selected, Bounded(cancellationToken), async (workflow, ct) =>
         {
-            int taskDays = Math.Max(1, (int)Math.Ceiling((now - (workflow.CreatedUtc ?? selectionParams.WindowStartUtc)).TotalDays) + 2);
-            var tasks = await RetryAsync(() => BodyRetry.ToListAsync(client.GetTasksAsync(workflow.Name, taskDays, ct)), ct);
-            foreach (var task in tasks.Where(t => WorkflowSelection.BelongsTo(t, workflow)))
+            foreach (var task in await selector.TasksOfAsync(workflow, selectionParams, now, ct))
             {
                 string label = TaskLabels.BpsLabel(task.TaskName!, workflow.Key, task.RequestId ?? workflow.RequestId);
                 labelsSeen.TryAdd(label, true);
@@ -82,9 +69,8 @@ public sealed partial class TimingDataService(
         await Parallel.ForEachAsync(toFetch, Bounded(cancellationToken), async (candidate, ct) =>
         {
             var task = candidate.Task;
-            // Every attempt of every quantum: ten attempts per quantum is far beyond any retry policy in use.
-            int limit = (int)Math.Clamp((candidate.NFiles * 10) + 1000, 1000, int.MaxValue);
-            var jobs = await RetryAsync(async () =>
+            int limit = CampaignSelection.JobLimit(candidate.NFiles);
+            var jobs = await selector.ReadAsync(async () =>
             {
                 var list = new List<JobTime>();
                 await foreach (var job in client.GetJobTimesAsync(task.JediTaskId, limit, ct))
@@ -130,21 +116,8 @@ public sealed partial class TimingDataService(
     private ParallelOptions Bounded(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = limiter.MaxConcurrency, CancellationToken = cancellationToken };
 
-    /// <summary>One unit of work holds one place of the adaptive concurrency limit while it runs.</summary>
-    private async Task<T> RetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        using var slot = await limiter.EnterAsync(cancellationToken);
-        return await BodyRetry.RunAsync(action, options.Value.RetryDelayMilliseconds, time, logger, cancellationToken);
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(31, LogLevel.Warning, "skipping PanDA request '{Name}': its name does not end in a YYYYMMDDTHHMMSSZ timestamp")]
-        public static partial void SkippedNoTimestamp(ILogger logger, string name);
-
-        [LoggerMessage(32, LogLevel.Warning, "no PanDA workflow matches Jira '{Jira}' and collType [{CollTypes}] between {Start} and {Stop}")]
-        public static partial void NothingSelected(ILogger logger, string jira, string collTypes, DateOnly start, DateOnly stop);
-
         [LoggerMessage(33, LogLevel.Warning, "task {Task}: the monitor returned {Limit} jobs, its limit; later jobs may be missing")]
         public static partial void MaybeTruncated(ILogger logger, string task, int limit);
 

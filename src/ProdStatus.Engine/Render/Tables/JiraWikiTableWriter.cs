@@ -32,17 +32,33 @@ public static class JiraWikiTableWriter
     }
 
     /// <summary>Escapes what would break a wiki table cell; an empty cell becomes a space (Jira drops empty cells).</summary>
-    internal static string Cell(string value)
-    {
-        if (value.Length == 0)
-        {
-            return " ";
-        }
-        return value
-            .Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("\r", "", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal)
-            .Replace("{", "\\{", StringComparison.Ordinal)
-            .Replace("[", "\\[", StringComparison.Ordinal);
-    }
+    internal static string Cell(string value) => value.Length == 0 ? " " : Text(value);
+
+    /// <summary>A <c>||a||b||</c> header line.</summary>
+    public static string Header(params string[] headers) => "||" + string.Concat(headers.Select(h => Text(h) + "||")) + "\n";
+
+    /// <summary>
+    /// Cell text with everything that would end the cell or start markup escaped (<c>|</c>, <c>{</c>, <c>[</c>, line
+    /// breaks). Every data cell of every wiki table goes through it (or <see cref="Link"/>/<see cref="Colour"/>).
+    /// </summary>
+    public static string Text(string value) => value
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("\r", "", StringComparison.Ordinal)
+        .Replace("\n", " ", StringComparison.Ordinal)
+        .Replace("{", "\\{", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal);
+
+    /// <summary><c>[text|url]</c>: the text escaped, the characters that would end the link percent-encoded in the URL.</summary>
+    public static string Link(string text, string url) => $"[{Text(text).Replace("]", "\\]", StringComparison.Ordinal)}|{Url(url)}]";
+
+    /// <summary><c>{color:c}text{color}</c> with the text escaped.</summary>
+    public static string Colour(string colour, string text) => $"{{color:{colour}}}{Text(text)}{{color}}";
+
+    private static string Url(string url) => url
+        .Replace("|", "%7C", StringComparison.Ordinal)
+        .Replace("[", "%5B", StringComparison.Ordinal)
+        .Replace("]", "%5D", StringComparison.Ordinal)
+        .Replace(" ", "%20", StringComparison.Ordinal)
+        .Replace("\n", "", StringComparison.Ordinal)
+        .Replace("\r", "", StringComparison.Ordinal);
 }

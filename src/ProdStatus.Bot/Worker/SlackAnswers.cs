@@ -5,7 +5,7 @@ using ProdStatus.Engine.Render.Slack;
 namespace ProdStatus.Bot.Worker;
 
 /// <summary>The bot's Slack answers: the engine's Block Kit summary, plus how it should appear.</summary>
-internal static class SlackMessages
+internal static class SlackAnswers
 {
     public static JsonObject Summary(CampaignReport report, bool inChannel)
     {
