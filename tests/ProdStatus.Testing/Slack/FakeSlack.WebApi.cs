@@ -45,6 +45,10 @@ public sealed partial class FakeSlack
 
     private int _rateLimited;
     private int _violations;
+    private int _webRateLimitsLeft;
+
+    /// <summary>The next <paramref name="count"/> Web API calls get 429 with <c>Retry-After: 1</c>, whatever the rate.</summary>
+    public void RateLimitWebApiNext(int count) => _webRateLimitsLeft = count;
 
     /// <summary>Deletes a message, as a person in the channel might.</summary>
     public bool Delete(string ts) => Messages.TryRemove(ts, out _);
@@ -111,6 +115,10 @@ public sealed partial class FakeSlack
             {
                 Interlocked.Increment(ref _violations);
                 return TooMany(context, key, until - now);
+            }
+            if (Interlocked.Decrement(ref _webRateLimitsLeft) >= 0)
+            {
+                return TooMany(context, key, TimeSpan.FromSeconds(1));
             }
             if (method == "chat.postMessage" && Channels.Contains(channel))
             {
