@@ -47,6 +47,12 @@ public sealed partial class FakeSlack
     private int _violations;
     private int _webRateLimitsLeft;
 
+    /// <summary>The next <paramref name="count"/> accepted <c>chat.postMessage</c> calls are posted, then the connection is
+    /// cut before the answer: the caller cannot know whether its message went out.</summary>
+    public void LoseNextPostAnswers(int count) => _answersToLose = count;
+
+    private int _answersToLose;
+
     /// <summary>The next <paramref name="count"/> Web API calls get 429 with <c>Retry-After: 1</c>, whatever the rate.</summary>
     public void RateLimitWebApiNext(int count) => _webRateLimitsLeft = count;
 
@@ -84,9 +90,15 @@ public sealed partial class FakeSlack
             {
                 return limited;
             }
+            IResult? posted = method == "chat.postMessage" && json ? PostMessage(args, channel) : null;
+            if (posted is not null && Interlocked.Decrement(ref _answersToLose) >= 0)
+            {
+                context.Abort();
+                return Results.Empty;
+            }
             return method switch
             {
-                "chat.postMessage" when json => PostMessage(args, channel),
+                "chat.postMessage" when json => posted!,
                 "chat.update" when json => Update(args, channel),
                 "chat.getPermalink" => Permalink(args, channel),
                 "chat.unfurl" when json => Unfurl(args),
