@@ -79,13 +79,19 @@ public sealed class JobProcessor(
         }
     }
 
-    /// <summary>Tells the requester that the job failed for good (Slack commands only: a webhook has nobody to tell).</summary>
+    /// <summary>Tells the requester that the job failed for good (Slack commands and buttons: a webhook has nobody to tell).</summary>
     public async Task ReportFailureAsync(InboxJob job, string error, CancellationToken cancellationToken)
     {
         if (job.Kind == InboxKinds.SlackCommand)
         {
             var command = JsonSerializer.Deserialize(job.Payload, BotJson.Default.SlackCommandJob)!;
             await AnswerAsync(job, command, SlackMessages.Error(command, error), cancellationToken);
+        }
+        else if (job.Kind == SlackLiveKinds.Action)
+        {
+            var action = JsonSerializer.Deserialize(job.Payload, SlackLiveJson.Default.SlackActionJob)!;
+            await live.AnswerOnceAsync(job, "failure", action.ResponseUrl,
+                $"prodstat {action.ActionId} {action.Issue} failed: {(error.Length > 2000 ? error[..2000] : error)}", cancellationToken);
         }
     }
 
