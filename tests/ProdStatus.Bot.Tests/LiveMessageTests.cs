@@ -236,4 +236,19 @@ public sealed class LiveMessageTests : IAsyncLifetime
         Assert.Single(_slack.Updates);
         Assert.Single(_slack.Parents(Channel));
     }
+
+    [Fact]
+    public async Task PostWhoseAnswerIsLost_IsNotPostedAgainByTheRetry()
+    {
+        _slack.LoseNextPostAnswers(1);
+
+        await StatsAsync();
+        await IdleAsync(1);
+
+        var job = Assert.Single(await _app.Services.GetRequiredService<InboxRepository>().ListAsync(Ct));
+        Assert.Equal((InboxState.Done, 2), (job.State, job.Attempts)); // the first attempt failed, the retry completed
+        Assert.Single(_slack.ChannelMessages); // and did not post a second parent
+        var (_, answer) = Assert.Single(_slack.Posts);
+        Assert.Contains("not confirmed", (string?)answer["text"], StringComparison.Ordinal);
+    }
 }

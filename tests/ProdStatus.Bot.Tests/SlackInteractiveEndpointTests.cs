@@ -119,6 +119,26 @@ public sealed class SlackInteractiveEndpointTests
         Assert.Throws<InvalidOperationException>(() => new SlackActionRegistry([real, real]));
     }
 
+    [Fact]
+    public async Task ButtonThatFailsForGood_TellsThePresser()
+    {
+        await using var slack = new ProdStatus.Testing.Slack.FakeSlack();
+        await slack.StartAsync(Ct);
+        // No bot token: a live message cannot be refreshed.
+        await using var app = new BotApplication(new() { ["ProdStatus:Panda:BaseUrl"] = "http://127.0.0.1:9/" }, worker: true);
+        using var client = app.CreateClient();
+
+        await client.SendAsync(Signing.SlackButton(LiveBlocks.Refresh, "PREOPS-905", "C1", "5.1", TimeProvider.System.GetUtcNow(), slack.ResponseUrl("T1/act/5")), Ct);
+        for (int i = 0; i < 600 && slack.Posts.IsEmpty; i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        var (_, answer) = Assert.Single(slack.Posts);
+        Assert.Equal("ephemeral", (string?)answer["response_type"]);
+        Assert.Equal("prodstat prodstat_refresh PREOPS-905 failed: Slack: live messages need ProdStatus:Slack:BotToken", (string?)answer["text"]);
+    }
+
     [Theory]
     [InlineData("https://rubinobs.atlassian.net/browse/PREOPS-905", "PREOPS-905")]
     [InlineData("https://rubinobs.atlassian.net/browse/preops-905?focusedCommentId=1", "PREOPS-905")]

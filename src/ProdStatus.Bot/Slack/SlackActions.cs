@@ -47,6 +47,7 @@ public sealed class SlackActionRegistry
     }
 }
 
+/// <summary>Registration of button handlers.</summary>
 public static class SlackActionServiceCollectionExtensions
 {
     /// <summary>Registers <typeparamref name="T"/> for the button <paramref name="actionId"/>.</summary>

@@ -1,17 +1,23 @@
+using System.Text.Json;
 using ProdStatus.Bot.Worker;
 
 namespace ProdStatus.Bot.Slack;
 
 /// <summary>A button press from <c>/slack/interactions</c>: run by the handler registered for its <c>action_id</c>.</summary>
-public sealed class SlackActionJobHandler(IServiceProvider services, SlackActionRegistry actions) : IJobHandler
+public sealed class SlackActionJobHandler(IServiceProvider services, SlackActionRegistry actions, LiveMessages live) : IJobHandler
 {
     public string Kind => SlackLiveKinds.Action;
 
     public Task RunAsync(JobContext context, CancellationToken cancellationToken) =>
         actions.DispatchAsync(services, context.Job, cancellationToken);
 
-    /// <summary>The press is in the log and on the inbox row; the message it came from stays as it was.</summary>
-    public Task ReportFailureAsync(JobContext context, string error, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>A press that failed for good is told to the presser (ephemeral, the job's one answer).</summary>
+    public Task ReportFailureAsync(JobContext context, string error, CancellationToken cancellationToken)
+    {
+        var action = JsonSerializer.Deserialize(context.Job.Payload, SlackLiveJson.Default.SlackActionJob)!;
+        return live.AnswerOnceAsync(context.Job, action.ResponseUrl,
+            $"prodstat {action.ActionId} {action.Issue} failed: {(error.Length > 2000 ? error[..2000] : error)}", cancellationToken);
+    }
 }
 
 /// <summary>An Events API delivery from <c>/slack/events</c> (link previews, the Home tab).</summary>

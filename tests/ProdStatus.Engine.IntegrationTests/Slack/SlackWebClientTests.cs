@@ -88,4 +88,21 @@ public sealed class SlackWebClientTests
 
         Assert.Equal("message_not_found", error.ErrorCode);
     }
+
+    [Fact]
+    public async Task RateLimitedPost_IsRetriedAfterRetryAfter_AndPostedOnce()
+    {
+        await using var slack = new FakeSlack();
+        await slack.StartAsync(Ct);
+        using var host = Host(slack);
+        var web = host.Get<SlackWebClient>();
+        slack.RateLimitWebApiNext(1);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await web.PostMessageAsync("C0PROD", new JsonObject { ["text"] = "one" }, Ct);
+
+        Assert.Single(slack.ChannelMessages);
+        Assert.Equal((1, 0), (slack.RateLimited, slack.RetryAfterViolations));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"retried after {clock.Elapsed}");
+    }
 }

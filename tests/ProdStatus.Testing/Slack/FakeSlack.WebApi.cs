@@ -49,6 +49,16 @@ public sealed partial class FakeSlack
 
     private int _rateLimited;
     private int _violations;
+    private int _webRateLimitsLeft;
+
+    /// <summary>The next <paramref name="count"/> accepted <c>chat.postMessage</c> calls are posted, then the connection is
+    /// cut before the answer: the caller cannot know whether its message went out.</summary>
+    public void LoseNextPostAnswers(int count) => _answersToLose = count;
+
+    private int _answersToLose;
+
+    /// <summary>The next <paramref name="count"/> Web API calls get 429 with <c>Retry-After: 1</c>, whatever the rate.</summary>
+    public void RateLimitWebApiNext(int count) => _webRateLimitsLeft = count;
 
     /// <summary>Deletes a message, as a person in the channel might.</summary>
     public bool Delete(string ts) => Messages.TryRemove(ts, out _);
@@ -90,10 +100,16 @@ public sealed partial class FakeSlack
             {
                 return limited;
             }
+            IResult? posted = method == "chat.postMessage" && json ? PostMessage(args, channel) : null;
+            if (posted is not null && Interlocked.Decrement(ref _answersToLose) >= 0)
+            {
+                context.Abort();
+                return Results.Empty;
+            }
             var result = method switch
             {
                 "auth.test" => Results.Json(new { ok = true, url = "https://rubin-obs.slack.com/", team = "Rubin Observatory", user = "prodstat", team_id = "T0", user_id = "U0", bot_id = "B0" }),
-                "chat.postMessage" when json => PostMessage(args, channel),
+                "chat.postMessage" when json => posted!,
                 "chat.update" when json => Update(args, channel),
                 "chat.getPermalink" => Permalink(args, channel),
                 "chat.unfurl" when json => Unfurl(args),
@@ -123,6 +139,10 @@ public sealed partial class FakeSlack
             {
                 Interlocked.Increment(ref _violations);
                 return TooMany(context, key, until - now);
+            }
+            if (Interlocked.Decrement(ref _webRateLimitsLeft) >= 0)
+            {
+                return TooMany(context, key, TimeSpan.FromSeconds(1));
             }
             if (method == "chat.postMessage" && Channels.Contains(channel))
             {
