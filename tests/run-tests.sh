@@ -5,10 +5,14 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian packages: fonts for PNG/PDF rendering, poppler for PDF checks, PostgreSQL 15 for store/registry tests.
+# Debian packages: fonts for PNG/PDF rendering, poppler for PDF checks, PostgreSQL 15 for store/registry tests,
+# chromium for the dashboard's browser tests.
 need=()
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Debian chromium and its driver for the dashboard's browser tests (ProdStatus.Bot.BrowserTests).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # moto_server (S3 fake for the Butler datastore tests) is on the image; a fresh machine gets it in a venv.
 moto_missing=0

@@ -12,6 +12,7 @@ public static class Program
             "watch" => await WatchBenchmark.RunAsync(args[1..]),
             "bot" => await BotLoadBenchmark.RunAsync(args[1..]),
             "pdf" => PdfBenchmark.Run(args),
+            "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
             "butler" => await ButlerBenchmark.RunAsync(args[1..]),
             ButlerBenchmark.ScanScenario => await ButlerBenchmark.ScanAsync(args[1..]),
             PandaBenchmark.ServeHugeVerb => await PandaBenchmark.ServeHugeAsync(args[1..]),
@@ -21,7 +22,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | butler DIR [FILES]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] | butler DIR [FILES]");
         return 2;
     }
 }

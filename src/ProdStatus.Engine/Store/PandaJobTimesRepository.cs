@@ -73,18 +73,30 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
     public async Task<IReadOnlyList<StoredJobTime>> GetAllJobsAsync(string jira, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
-            SELECT j.pandaid, j.jeditaskid, j.wf_key, j.label, j.status, j.attemptnr, j.start_utc, j.end_utc, t.refreshed_utc
-            FROM timing_job j JOIN timing_task t ON t.jira = j.jira AND t.jeditaskid = j.jeditaskid
-            WHERE j.jira = @jira
-            """).With("@jira", jira);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var result = new List<StoredJobTime>();
-        while (await reader.ReadAsync(cancellationToken))
+        // Each task's "as of" is read once, not once per job: a page view reads tens of thousands of jobs.
+        var asOf = new Dictionary<long, DateTimeOffset>();
+        await using (var tasks = connection.Command("SELECT jeditaskid, refreshed_utc FROM timing_task WHERE jira = @jira").With("@jira", jira))
+        await using (var reader = await tasks.ExecuteReaderAsync(cancellationToken))
         {
-            var job = new JobTime(reader.GetInt64Value(0), reader.GetInt64Value(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt64Value(5), reader.GetUtc(6), reader.GetUtc(7));
-            result.Add(new StoredJobTime(job, reader.GetUtc(8)!.Value));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                asOf[reader.GetInt64Value(0)] = reader.GetUtc(1)!.Value;
+            }
+        }
+        await using var command = connection.Command(
+            "SELECT pandaid, jeditaskid, wf_key, label, status, attemptnr, start_utc, end_utc FROM timing_job WHERE jira = @jira").With("@jira", jira);
+        await using var jobs = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new List<StoredJobTime>();
+        while (await jobs.ReadAsync(cancellationToken))
+        {
+            long task = jobs.GetInt64Value(1);
+            if (!asOf.TryGetValue(task, out var read))
+            {
+                continue; // jobs are saved before their task row, in one transaction: none is without one
+            }
+            var job = new JobTime(jobs.GetInt64Value(0), task, jobs.GetString(2), jobs.GetString(3), jobs.GetString(4),
+                jobs.GetInt64Value(5), jobs.GetUtc(6), jobs.GetUtc(7));
+            result.Add(new StoredJobTime(job, read));
         }
         return result;
     }

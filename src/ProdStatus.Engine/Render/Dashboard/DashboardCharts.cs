@@ -97,7 +97,8 @@ public sealed class DashboardCharts(FontLibrary fonts)
         string open = string.Create(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\" id=\"{id}\">");
         string body = svg[(end + 1)..];
-        return open + $"<title id=\"{id}-title\">{Enc(title)}</title><desc id=\"{id}-desc\">{Enc(description)}</desc>" + body.Trim();
+        return "<div class=\"chart-box\">" + open + $"<title id=\"{id}-title\">{Enc(title)}</title><desc id=\"{id}-desc\">{Enc(description)}</desc>"
+            + body.Trim() + "</div>";
     }
 
     private static string Describe(DashboardProgress p) => p.Points.Count == 0

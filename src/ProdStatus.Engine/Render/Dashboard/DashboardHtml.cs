@@ -47,7 +47,8 @@ public static class DashboardHtml
         .tone-bad { background: #fde2e1; color: #7f1d1d; }
         .tone-running { background: #e3f0fb; color: #0b3d6b; }
         .tone-neutral { background: #eef0f3; color: #2b2b2b; }
-        svg.chart { width: 100%; height: auto; display: block; border: 1px solid #dde2e8; }
+        .chart-box { overflow-x: auto; max-width: 100%; border: 1px solid #dde2e8; }
+        svg.chart { width: 100%; height: auto; display: block; }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; margin: 8px 0; }
         caption { text-align: left; font-weight: bold; padding: 4px 0; }
@@ -59,12 +60,17 @@ public static class DashboardHtml
         details { margin: 6px 0; }
         summary { cursor: pointer; }
         p.eta { font-weight: bold; }
-        @media (max-width: 600px) { body { font-size: 13px; } h1 { font-size: 18px; } ul.counts li { min-width: 70px; } }
+        @media (max-width: 600px) {
+          body { font-size: 13px; } h1 { font-size: 18px; } ul.counts li { min-width: 70px; }
+          svg.chart { min-width: 640px; } /* labels stay legible; the chart scrolls inside its box */
+          tbody th { white-space: normal; overflow-wrap: anywhere; min-width: 9em; } /* long task types wrap, numbers stay in view */
+        }
         @media print {
           form.refresh, .notice { display: none; }
           header, main { max-width: none; }
           section { break-inside: avoid-page; }
-          svg.chart { border: none; }
+          .chart-box { border: none; overflow: visible; }
+          svg.chart { min-width: 0; }
           a { color: #000; text-decoration: none; }
           .scroll { overflow: visible; }
         }
