@@ -7,7 +7,7 @@ namespace ProdStatus.Testing.Bot;
 /// <summary>The bot host as a real child process on 127.0.0.1 (crash tests kill it; load tests keep the client out of its process).</summary>
 public static class BotProcess
 {
-    public static Process Start(string botDll, int port, IReadOnlyDictionary<string, string> environment)
+    public static Process Start(string botDll, int port, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -15,6 +15,10 @@ public static class BotProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
