@@ -16,9 +16,12 @@ internal sealed class VersionAction(CliEnvironment environment) : SynchronousCom
         return 0;
     }
 
-    public static string Text()
+    public static string Text() =>
+        Format(typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
+
+    /// <summary><c>1.2.3+sha</c> → <c>prodstat 1.2.3 (commit sha)</c>; without <c>+sha</c> the commit is "unknown".</summary>
+    internal static string Format(string informational)
     {
-        string informational = typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         int plus = informational.IndexOf('+', StringComparison.Ordinal);
         string version = plus < 0 ? informational : informational[..plus];
         string commit = plus < 0 || plus == informational.Length - 1 ? "unknown" : informational[(plus + 1)..];

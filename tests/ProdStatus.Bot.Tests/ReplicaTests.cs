@@ -65,7 +65,7 @@ public sealed class ReplicaTests(ITestOutputHelper log) : IAsyncLifetime
             {
                 int port = BotProcess.FreePort();
                 var process = BotProcess.Start(Path.Combine(AppContext.BaseDirectory, "ProdStatus.Bot.dll"), port,
-                    new Dictionary<string, string>(env) { ["ProdStatus__Output__DataDir"] = Path.Combine(root, $"data{r}") }, console);
+                    new Dictionary<string, string>(env) { ["ProdStatus__Output__DataDir"] = Path.Combine(root, $"data{r}") }, output: console);
                 var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
                 replicas.Add((process, http));
                 await BotProcess.WaitReadyAsync(http, Ct);

@@ -17,6 +17,13 @@ public sealed class VersionAndCompletionTests
     }
 
     [Theory]
+    [InlineData("1.0.0+5e5414b3371c5b2198354bf1aa890056f4ed768b", "prodstat 1.0.0 (commit 5e5414b3371c5b2198354bf1aa890056f4ed768b)")]
+    [InlineData("1.0.0", "prodstat 1.0.0 (commit unknown)")]
+    [InlineData("2.1.0-beta.3+", "prodstat 2.1.0-beta.3 (commit unknown)")]
+    public void Version_WithoutCommitFromGit_SaysUnknown(string informational, string expected) =>
+        Assert.Equal(expected, VersionAction.Format(informational));
+
+    [Theory]
     [InlineData("bash", "complete -o default -F _prodstat_complete prodstat")]
     [InlineData("zsh", "compdef _prodstat_complete prodstat")]
     public async Task Completion_PrintsAScriptThatUsesTheSuggestDirective(string shell, string registration)

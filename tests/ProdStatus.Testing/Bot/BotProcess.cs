@@ -7,9 +7,12 @@ namespace ProdStatus.Testing.Bot;
 /// <summary>The bot host as a real child process on 127.0.0.1 (crash tests kill it; load tests keep the client out of its process).</summary>
 public static class BotProcess
 {
-    /// <summary>Starts the bot; its console output goes to <paramref name="output"/> when given (for diagnosing failures).</summary>
+    /// <summary>
+    /// Starts the bot with <paramref name="args"/> after its URL; its console output goes to <paramref name="output"/>
+    /// when given (for diagnosing failures).
+    /// </summary>
     public static Process Start(string botDll, int port, IReadOnlyDictionary<string, string> environment,
-        System.Collections.Concurrent.ConcurrentQueue<string>? output = null)
+        IEnumerable<string>? args = null, System.Collections.Concurrent.ConcurrentQueue<string>? output = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +20,10 @@ public static class BotProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
