@@ -12,6 +12,7 @@ public static class Program
             "bot" => await BotLoadBenchmark.RunAsync(args[1..]),
             "pdf" => PdfBenchmark.Run(args),
             "butler" => await ButlerBenchmark.RunAsync(args[1..]),
+            "metadata-parse" => MetadataParseBenchmark.Run(args[1..]),
             ButlerBenchmark.ScanScenario => await ButlerBenchmark.ScanAsync(args[1..]),
             PandaBenchmark.ServeHugeVerb => await PandaBenchmark.ServeHugeAsync(args[1..]),
             _ => Usage(),
@@ -20,7 +21,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | pdf [OUT.pdf] | butler DIR [FILES]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | pdf [OUT.pdf] | butler DIR [--generation 2022|current] [--datasets N] [--files N] | metadata-parse [N]");
         return 2;
     }
 }
