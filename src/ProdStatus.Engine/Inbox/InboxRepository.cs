@@ -22,6 +22,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
             last_error TEXT NULL);
         CREATE INDEX IF NOT EXISTS bot_inbox_ready ON bot_inbox (state, not_before);
         CREATE INDEX IF NOT EXISTS bot_inbox_subject ON bot_inbox (subject, state);
+        CREATE INDEX IF NOT EXISTS bot_inbox_lease ON bot_inbox (state, lease_until);
         """;
 
     private const string Columns = "id, kind, subject, payload, state, attempts, not_before, created_utc, last_error";
