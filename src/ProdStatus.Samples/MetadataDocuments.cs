@@ -90,6 +90,88 @@ public static class MetadataDocuments
         return text.ToString();
     }
 
+    /// <summary>The eleven values <c>lsst.utils.timer.logInfo</c> records per snapshot, with their PropertySet types.</summary>
+    private static readonly (string Suffix, string Type)[] SnapshotKeys =
+    [
+        ("Utc", "String"), ("CpuTime", "Double"), ("UserTime", "Double"), ("SystemTime", "Double"), ("MaxResidentSetSize", "LongLong"),
+        ("MinorPageFaults", "LongLong"), ("MajorPageFaults", "LongLong"), ("BlockInputs", "LongLong"), ("BlockOutputs", "LongLong"),
+        ("VoluntaryContextSwitches", "LongLong"), ("InvoluntaryContextSwitches", "LongLong"),
+    ];
+
+    /// <summary>
+    /// A full 2022 PropertySet document (~7 KB with two subtasks) as the pipelines wrote it: the task's entry with
+    /// <c>runStart*</c>/<c>runEnd*</c> (all eleven snapshot values each), task values and a nested PropertySet; one
+    /// <c>label:sub</c> entry per subtask with its own timed method; <c>quantum</c> with <c>prep</c>, <c>start</c> and
+    /// <c>end</c> snapshots; no <c>__version__</c> (RSS in KiB) unless <paramref name="q"/> has one.
+    /// </summary>
+    public static string PropertySet2022(string label, QuantumSample q, IReadOnlyList<string> subtasks)
+    {
+        var text = new StringBuilder(8192).Append("!<lsst.daf.base.PropertySet>\n");
+        var span = q.End - q.Start;
+        Section(text, label, q.NoWork);
+        if (!q.NoWork)
+        {
+            Snapshot(text, "runStart", q.Start, q.StartCpu + 0.01, q.EndRss / 2);
+            Entry(text, "numAmpsProcessed", "Int", "16");
+            Entry(text, "medianBackground", "Double", I($"{1234.5 + (q.EndCpu % 97):R}"));
+            text.Append("    - - overscanStats\n      - PropertySet\n      - !<lsst.daf.base.PropertySet>\n");
+            foreach (string stat in new[] { "MEDIAN", "STDEV", "MEAN" })
+            {
+                text.Append("        - - ").Append(stat).Append("\n          - Double\n          - ").Append(I($"{12.25 + stat.Length:R}")).Append('\n');
+            }
+            Snapshot(text, "runEnd", q.End, q.EndCpu - 0.01, q.EndRss);
+        }
+        for (int i = 0; i < subtasks.Count; i++)
+        {
+            Section(text, $"{label}:{subtasks[i]}", q.NoWork);
+            if (!q.NoWork)
+            {
+                var at = q.Start + (span * (i + 1) / (subtasks.Count + 2));
+                Snapshot(text, $"{subtasks[i]}Start", at, q.StartCpu + i + 0.5, q.EndRss / 2);
+                Snapshot(text, $"{subtasks[i]}End", at + (span / (subtasks.Count + 3)), q.StartCpu + i + 0.9, q.EndRss / 2);
+            }
+        }
+        Section(text, MetadataQuantum, empty: false);
+        if (q.Version is { } v)
+        {
+            Entry(text, "__version__", "LongLong", I($"{v}"));
+        }
+        Snapshot(text, "prep", q.Prep, q.PrepCpu, q.EndRss / 3);
+        if (!q.NoWork)
+        {
+            Snapshot(text, "start", q.Start, q.StartCpu, q.EndRss / 2);
+        }
+        Snapshot(text, "end", q.End, q.EndCpu, q.EndRss);
+        return text.ToString();
+    }
+
+    private const string MetadataQuantum = "quantum";
+
+    private static void Section(StringBuilder text, string name, bool empty) =>
+        text.Append("- - ").Append(name).Append("\n  - PropertySet\n  - !<lsst.daf.base.PropertySet>").Append(empty ? " []\n" : "\n");
+
+    private static void Snapshot(StringBuilder text, string prefix, DateTimeOffset utc, double cpu, long rss)
+    {
+        foreach (var (suffix, type) in SnapshotKeys)
+        {
+            string value = suffix switch
+            {
+                "Utc" => Time(utc),
+                "CpuTime" => I($"{cpu:R}"),
+                "UserTime" => I($"{cpu * 0.93:R}"),
+                "SystemTime" => I($"{cpu * 0.07:R}"),
+                "MaxResidentSetSize" => I($"{rss}"),
+                "MinorPageFaults" => I($"{rss / 4}"),
+                "MajorPageFaults" => "3",
+                "BlockInputs" => I($"{rss % 9973}"),
+                "BlockOutputs" => I($"{rss % 7919}"),
+                "VoluntaryContextSwitches" => I($"{(long)(cpu * 13)}"),
+                _ => I($"{(long)(cpu * 3)}"),
+            };
+            Entry(text, prefix + suffix, type, value);
+        }
+    }
+
     /// <summary>Naive UTC as 2022 metadata has it; Python's isoformat leaves out a zero fraction.</summary>
     private static string Time(DateTimeOffset t) =>
         "'" + t.UtcDateTime.ToString(t.UtcDateTime.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss.ffffff",

@@ -20,30 +20,43 @@ internal static class PandaBenchmark
     {
         int tasks = Arg(args, "--tasks", 2000);
         int latencyMs = Arg(args, "--latency-ms", 50);
-        int concurrency = Arg(args, "--concurrency", 16);
+        int concurrency = Arg(args, "--concurrency", 8);
         int hugeJobs = Arg(args, "--huge-jobs", 1_000_000);
         var p = new PandaStatParams("PREOPS-905", ["bench"], 0, new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31));
-        var scenario = SampleCampaign.Large(tasks, jobsPerTask: 20, now: new DateTimeOffset(2022, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var now = new DateTimeOffset(2022, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var scenario = SampleCampaign.Large(tasks, jobsPerTask: 20, now: now);
 
         // Warm-up (JIT, Kestrel, SQLite) so the timed runs measure the collection, not the first call.
-        await TimeCollectionAsync(SampleCampaign.Large(50, 5, scenario.Now), p, latencyMs, concurrency);
-        var parallel = await TimeCollectionAsync(scenario, p, latencyMs, concurrency);
-        var sequential = await TimeCollectionAsync(scenario, p, latencyMs, 1);
-        double ideal = parallel.Requests * latencyMs / 1000.0 / concurrency;
+        await RefreshesAsync(SampleCampaign.Large(50, 5, now), p, latencyMs, concurrency);
+        var finished = await RefreshesAsync(scenario, p, latencyMs, concurrency);
+        var running = await RefreshesAsync(Running(scenario, runningTasks: Math.Min(100, tasks)), p, latencyMs, concurrency);
+        var sequential = await RefreshesAsync(scenario, p, latencyMs, 1);
+        var cold = finished[0];
+        double ideal = cold.Requests * latencyMs / 1000.0 / concurrency;
+        double bound = (1.15 * ideal) + 1;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"panda: {tasks} tasks, {parallel.Requests} requests, latency {latencyMs} ms, concurrency {concurrency}"));
+            $"panda: {tasks} tasks, latency {latencyMs} ms, concurrency {concurrency}"));
+        Print("cold, finished campaign", cold);
+        Print("warm, finished campaign", finished[1]);
+        Print("warm, running campaign", running[1]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  parallel {parallel.Seconds:0.00} s; ideal {ideal:0.00} s; ratio to ideal {parallel.Seconds / ideal:0.00} (goal <= 1.3)"));
+            $"  cold {cold.Seconds:0.00} s; ideal {ideal:0.00} s; ratio {cold.Seconds / ideal:0.00}; bound 1.15 x ideal + 1 s = {bound:0.00} s ({(cold.Seconds <= bound ? "met" : "NOT met")})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  one at a time {sequential.Seconds:0.00} s; speed-up {sequential.Seconds / parallel.Seconds:0.0}x (goal >= 10)"));
+            $"  one at a time {sequential[0].Seconds:0.00} s; speed-up {sequential[0].Seconds / cold.Seconds:0.0}x"));
 
         var huge = await HugeAnswerAsync(hugeJobs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {hugeJobs:N0}-job answer: {huge.Jobs:N0} finished jobs read in {huge.Seconds:0.0} s, peak RSS {huge.PeakRssMb:0} MB (goal <= 200 MB)"));
+            $"  {hugeJobs:N0}-job answer: {huge.Jobs:N0} finished jobs read in {huge.Seconds:0.0} s, peak RSS {huge.PeakRssMb:0} MB (goal <= 150 MB)"));
         return 0;
     }
 
-    private static async Task<(double Seconds, long Requests)> TimeCollectionAsync(PandaScenario scenario, PandaStatParams p, int latencyMs, int concurrency)
+    private sealed record Refresh(double Seconds, long Requests, int Received, int Repeated, long Bytes);
+
+    private static void Print(string name, Refresh r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {name}: {r.Requests} requests printed, {r.Received} received by the monitor ({r.Repeated} asked twice), {r.Bytes / 1024.0:0} KiB, {r.Seconds:0.00} s"));
+
+    /// <summary>A cold refresh on an empty store, then a warm one on the same store.</summary>
+    private static async Task<Refresh[]> RefreshesAsync(PandaScenario scenario, PandaStatParams p, int latencyMs, int concurrency)
     {
         await using var monitor = new FakePandaMonitor(scenario) { Latency = TimeSpan.FromMilliseconds(latencyMs) };
         await monitor.StartAsync();
@@ -52,20 +65,48 @@ internal static class PandaBenchmark
             ["ProdStatus:Panda:BaseUrl"] = monitor.BaseUri.ToString(),
             ["ProdStatus:Panda:MaxConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
         });
-        var watch = Stopwatch.StartNew();
-        var result = await host.Get<PandaStatService>().CollectAsync(p, cleanHistory: true, progress: null);
-        return (watch.Elapsed.TotalSeconds, result.Requests);
+        var runs = new Refresh[2];
+        for (int i = 0; i < runs.Length; i++)
+        {
+            int before = monitor.RequestCount;
+            long bytesBefore = monitor.BytesServed;
+            var watch = Stopwatch.StartNew();
+            var result = await host.Get<PandaStatService>().CollectAsync(p, cleanHistory: i == 0, progress: null);
+            var targets = monitor.Requests.Skip(before).Select(r => r.PathAndQuery).ToList();
+            runs[i] = new Refresh(watch.Elapsed.TotalSeconds, result.Requests, targets.Count, targets.Count - targets.Distinct().Count(),
+                monitor.BytesServed - bytesBefore);
+        }
+        return runs;
+    }
+
+    /// <summary>The same campaign with its last workflow still running: its last <paramref name="runningTasks"/> tasks have not ended.</summary>
+    private static PandaScenario Running(PandaScenario scenario, int runningTasks)
+    {
+        var last = scenario.Workflows[^1];
+        var tasks = last.Tasks.Select((t, i) => i < last.Tasks.Count - runningTasks ? t : new ScenarioTask
+        {
+            JediTaskId = t.JediTaskId, RequestId = t.RequestId, TaskName = t.TaskName, Status = "running", CreatedAt = t.CreatedAt,
+            Start = t.Start, End = null, NFiles = t.NFiles, NFilesFinished = t.NFilesFinished, NFilesFailed = t.NFilesFailed,
+            Flavour = t.Flavour, JobCount = t.JobCount, Jobs = t.Jobs,
+        }).ToList();
+        var workflow = new ScenarioWorkflow
+        {
+            RequestId = last.RequestId, Name = last.Name, Status = "Running", CreatedAt = last.CreatedAt, Flavour = last.Flavour, Tasks = tasks,
+        };
+        return new PandaScenario { Workflows = [.. scenario.Workflows.Take(scenario.Workflows.Count - 1), workflow], Now = scenario.Now };
     }
 
     /// <summary>The server runs in a child process so the peak RSS measured here is the collector's alone.</summary>
     private static async Task<(long Jobs, double Seconds, double PeakRssMb)> HugeAnswerAsync(int jobs)
     {
-        using var server = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            ArgumentList = { ServeHugeVerb, jobs.ToString(CultureInfo.InvariantCulture) },
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-        })!;
+            start.ArgumentList.Add(typeof(PandaBenchmark).Assembly.Location); // run as `dotnet ProdStatus.Benchmarks.dll`
+        }
+        start.ArgumentList.Add(ServeHugeVerb);
+        start.ArgumentList.Add(jobs.ToString(CultureInfo.InvariantCulture));
+        using var server = Process.Start(start)!;
         string? port = (await server.StandardOutput.ReadLineAsync())?.Split(' ')[1];
         try
         {

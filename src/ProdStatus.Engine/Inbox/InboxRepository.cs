@@ -27,6 +27,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
         CREATE INDEX IF NOT EXISTS bot_inbox_updated ON bot_inbox (updated_utc);
         CREATE TABLE IF NOT EXISTS bot_inbox_seen (dedup_key TEXT NOT NULL PRIMARY KEY, created_utc TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS bot_inbox_seen_created ON bot_inbox_seen (created_utc);
+        CREATE INDEX IF NOT EXISTS bot_inbox_lease ON bot_inbox (state, lease_until);
         """;
 
     private const string Columns = "id, kind, subject, payload, state, attempts, not_before, created_utc, last_error";

@@ -12,6 +12,9 @@ public sealed class PropertySetFastReaderTests
     public static TheoryData<string> Documents() =>
     [
         MetadataDocuments.Yaml("isr", new QuantumSample(Prep, Prep.AddSeconds(1), Prep.AddSeconds(31), 5.1, 5.58, 34.0, 1873412, null), 3),
+        MetadataDocuments.PropertySet2022("isr", new QuantumSample(Prep, Prep.AddSeconds(1), Prep.AddSeconds(31), 5.1, 5.58, 34.0, 1873412, null),
+            ["assembleCcd", "crosstalk"]),
+        MetadataDocuments.PropertySet2022("isr", new QuantumSample(Prep, Prep, Prep.AddSeconds(2), 1, 1, 1, 10, 1, NoWork: true), []),
         MetadataDocuments.Yaml("compute_object_epochs", new QuantumSample(Prep, Prep, Prep.AddSeconds(2), 1, 1, 1, 10, 1, NoWork: true)),
         """
         --- !<lsst.daf.base.PropertySet>
@@ -68,6 +71,9 @@ public sealed class PropertySetFastReaderTests
     [InlineData("!<lsst.daf.base.PropertySet>\n- [quantum, PropertySet, []]\n")]
     [InlineData("quantum:\n  endUtc: '2022-01-27T21:30:32'\n")]
     [InlineData("!<lsst.daf.base.PropertySet>\n- - quantum\n  - PropertySet\n  - !<lsst.daf.base.PropertySet>\n    - - endUtc\n      - String\n      - \"a\\tb\"\n")]
+    [InlineData("!<lsst.daf.base.PropertySet>\n- - quantum\n  - PropertySet\n  - !<lsst.daf.base.PropertySet>\n    - - endUtc\n      - String\n        - '2022'\n")]
+    [InlineData("!<lsst.daf.base.PropertySet>\n- - quantum\n  - PropertySet\n  - !<lsst.daf.base.PropertySet>\n    - - sub\n      - PropertySet\n      - !<lsst.daf.base.PropertySet>\n        - {a: 1}\n")]
+    [InlineData("!<lsst.daf.base.PropertySet>\n- - count\n  - Int\n  - 3\n")]
     public void TryRead_DeclinesWhatItDoesNotHandle(string yaml) => Assert.False(PropertySetFastReader.TryRead(yaml, new MetadataSections()));
 
     private static string Dump(MetadataSections sections) =>
