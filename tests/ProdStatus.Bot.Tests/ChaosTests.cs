@@ -103,7 +103,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             attachments = Issues.Sum(i => jira.State.Issues[i].Attachments.Count);
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"chaos: {commands.Count} commands + {refreshes.Count} transitions; faults injected: Slack {slack.Faults.Injected.Count}, Teams {teams.Faults.Injected.Count}, Jira refused {jira.Faults.Refused}; " +
+            $"chaos: {commands.Count} commands + {refreshes.Count} transitions; faults injected: Slack {slack.Faults.Injected.Count} of {slack.RequestCount} calls, Teams {teams.Faults.Injected.Count} of {teams.RequestCount}, Jira refused {jira.Faults.Refused} of {jira.RequestCount}; " +
             $"answers {answers.Values.Sum()} to {answers.Count} requesters; refreshes done {refreshes.Count(j => j.State == InboxState.Done)}, superseded {refreshes.Count(j => j.State == InboxState.Superseded)}, failed {refreshes.Count(j => j.State == InboxState.Failed)} for {bursts.Count} bursts; " +
             $"channel posts {slack.ChannelMessages.Count}, Teams cards {teams.Accepted.Count}; Jira comments {comments}, attachments {attachments}; not sent again: {all.Count(j => j.LastError?.Contains("not sent again", StringComparison.Ordinal) == true)}"));
         output.WriteLine($"faults: Slack {slack.Faults}; Teams {teams.Faults}");

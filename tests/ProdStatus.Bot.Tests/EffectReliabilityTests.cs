@@ -99,8 +99,8 @@ public sealed class EffectReliabilityTests : IAsyncLifetime
     public async Task Point3_AChannelPostWithUnknownOutcome_IsNotRepeated_LaterEffectsStillHappen(Fault fault)
     {
         _slack.Faults.FaultNext("chat.postMessage", fault);
-        _slack.Faults.HangLimit = TimeSpan.FromSeconds(20);
-        await using var app = App(new() { ["ProdStatus:Worker:JobTimeoutSeconds"] = "4" });
+        _slack.Faults.HangLimit = TimeSpan.FromSeconds(25);
+        await using var app = App(new() { ["ProdStatus:Worker:JobTimeoutSeconds"] = "10" });
         using var client = app.CreateClient();
 
         await client.SendAsync(Signing.JiraWebhook(Signing.Transition("PREOPS-905", "Done"), "d1"), Ct);
@@ -138,7 +138,7 @@ public sealed class EffectReliabilityTests : IAsyncLifetime
     {
         _slack.Faults.FaultNext(FakeSlack.ResponseUrlRoute, Fault.Hang);
         _slack.Faults.HangLimit = TimeSpan.FromSeconds(30);
-        await using var app = App(new() { ["ProdStatus:Worker:JobTimeoutSeconds"] = "3", ["ProdStatus:Worker:Concurrency"] = "2" });
+        await using var app = App(new() { ["ProdStatus:Worker:JobTimeoutSeconds"] = "6", ["ProdStatus:Worker:Concurrency"] = "2" });
         using var client = app.CreateClient();
         var now = TimeProvider.System.GetUtcNow();
 

@@ -141,6 +141,7 @@ public sealed class EffectJournal(StoreDatabase store, TimeProvider time)
 
     private async Task<bool> TryStartAsync(long jobId, string effect, CancellationToken cancellationToken)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO bot_effects (job_id, effect, state, detail, updated_utc) VALUES (@job, @effect, 'Sending', NULL, @now)
@@ -151,6 +152,7 @@ public sealed class EffectJournal(StoreDatabase store, TimeProvider time)
 
     private async Task SetAsync(long jobId, string effect, EffectState state, string? detail, CancellationToken cancellationToken)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(
             "UPDATE bot_effects SET state = @state, detail = @detail, updated_utc = @now WHERE job_id = @job AND effect = @effect")
@@ -160,6 +162,7 @@ public sealed class EffectJournal(StoreDatabase store, TimeProvider time)
 
     private async Task DeleteAsync(long jobId, string effect, CancellationToken cancellationToken)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("DELETE FROM bot_effects WHERE job_id = @job AND effect = @effect")
             .With("@job", jobId).With("@effect", effect);

@@ -51,6 +51,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     public async Task<bool> EnqueueAsync(string kind, string dedupKey, string subject, string payload, TimeSpan delay,
         CancellationToken cancellationToken = default)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Insert(connection, null, now, kind, dedupKey, subject, payload, delay);
@@ -68,21 +69,25 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
         TimeSpan delay, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfZero(dedupKeys.Count);
+        using var gate = await database.WriteLockAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         // SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: a per-subject advisory lock serializes intakes of one issue.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (database.Provider == StoreProvider.Postgres)
         {
-            await using var gate = connection.Command("SELECT pg_advisory_xact_lock(hashtext(@subject))", transaction).With("@subject", subject);
-            await gate.ExecuteScalarAsync(cancellationToken);
+            await using var advisory = connection.Command("SELECT pg_advisory_xact_lock(hashtext(@subject))", transaction).With("@subject", subject);
+            await advisory.ExecuteScalarAsync(cancellationToken);
         }
-        foreach (string key in dedupKeys)
+        await using (var seen = connection.Command(
+            "INSERT INTO bot_inbox_seen (dedup_key, created_utc) VALUES " +
+            string.Join(", ", dedupKeys.Select((_, i) => $"(@key{i}, @now)")) + " ON CONFLICT (dedup_key) DO NOTHING", transaction).With("@now", now))
         {
-            await using var seen = connection.Command(
-                "INSERT INTO bot_inbox_seen (dedup_key, created_utc) VALUES (@key, @now) ON CONFLICT (dedup_key) DO NOTHING", transaction)
-                .With("@key", key).With("@now", now);
-            if (await seen.ExecuteNonQueryAsync(cancellationToken) == 0)
+            for (int i = 0; i < dedupKeys.Count; i++)
+            {
+                seen.With($"@key{i}", dedupKeys[i]);
+            }
+            if (await seen.ExecuteNonQueryAsync(cancellationToken) < dedupKeys.Count)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return false;
@@ -108,6 +113,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     /// <summary>Leases the oldest ready job (or one whose lease expired) to <paramref name="owner"/>, or returns null.</summary>
     public async Task<InboxJob?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         var now = time.GetUtcNow();
         string pick = database.Provider == StoreProvider.Postgres ? PickReady + " FOR UPDATE OF c SKIP LOCKED" : PickReady;
         await using var connection = await OpenAsync(cancellationToken);
@@ -124,6 +130,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     /// <summary>Extends the lease of a running job. False when <paramref name="owner"/> no longer holds it (taken over).</summary>
     public async Task<bool> RenewAsync(InboxJob job, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("""
@@ -186,6 +193,7 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
 
     private async Task<bool> FinishAsync(InboxJob job, string owner, string state, string? error, TimeSpan delay, CancellationToken cancellationToken)
     {
+        using var gate = await database.WriteLockAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("""

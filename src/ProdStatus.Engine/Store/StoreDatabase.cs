@@ -16,7 +16,9 @@ public sealed class StoreDatabase(IOptions<StoreOptions> options, IOptions<Outpu
 {
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly HashSet<string> _schemas = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(StringComparer.Ordinal);
     private string? _sqliteSuffix;
+    private string? _sqliteConnectionString;
 
     public StoreProvider Provider => options.Value.Provider;
 
@@ -50,6 +52,35 @@ public sealed class StoreDatabase(IOptions<StoreOptions> options, IOptions<Outpu
         }
     }
 
+    /// <summary>
+    /// On SQLite, one writer per database file at a time in this process: waiting here (async, first come first served)
+    /// instead of in SQLite's busy handler, which sleeps and retries, keeps commit latency flat under bursts. A no-op on
+    /// PostgreSQL. Dispose the result to release.
+    /// </summary>
+    public async ValueTask<IDisposable?> WriteLockAsync(CancellationToken cancellationToken = default)
+    {
+        if (Provider == StoreProvider.Postgres)
+        {
+            return null;
+        }
+        var gate = WriterGates.GetOrAdd(SqliteConnectionString(), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new GateRelease(gate);
+    }
+
+    private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+
     /// <summary>Runs a feature's DDL once per process.</summary>
     public async Task EnsureSchemaAsync(DbConnection connection, string feature, string ddl, CancellationToken cancellationToken)
     {
@@ -76,7 +107,9 @@ public sealed class StoreDatabase(IOptions<StoreOptions> options, IOptions<Outpu
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private string SqliteConnectionString()
+    private string SqliteConnectionString() => _sqliteConnectionString ??= BuildSqliteConnectionString();
+
+    private string BuildSqliteConnectionString()
     {
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString ?? "");
         if (string.IsNullOrEmpty(builder.DataSource))
