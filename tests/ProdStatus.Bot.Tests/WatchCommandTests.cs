@@ -56,6 +56,8 @@ public sealed class WatchCommandTests
         Assert.Equal("Stopped watching PREOPS-905 here.", stopped);
         Assert.Equal("This channel does not watch PREOPS-905.", again);
         Assert.Empty(await host.Get<WatchTargetRepository>().ListAsync(null, Ct));
+        Assert.StartsWith("Watching PREOPS-905 here: every 15m", await commands.HandleWatchButtonAsync("preops-905", "C3", "U2", Ct), StringComparison.Ordinal);
+        Assert.Equal(["C3"], Assert.Single(await host.Get<WatchTargetRepository>().ListAsync(null, Ct)).Channels);
     }
 
     [Fact]

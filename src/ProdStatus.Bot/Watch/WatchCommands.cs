@@ -8,7 +8,14 @@ namespace ProdStatus.Bot.Watch;
 /// <summary><c>/prodstat watch</c>, <c>unwatch</c> and <c>watching</c>: subscriptions of the channel, answered at once.</summary>
 public sealed class WatchCommands(WatchTargetRepository targets, IOptions<WatchOptions> options, TimeProvider time)
 {
+    /// <summary>The <c>prodstat_watch</c> button of a campaign's live message; its value is the issue key.</summary>
+    public const string WatchButton = "prodstat_watch";
+
     public static bool Handles(SlashCommand command) => command.Verb is SlashCommand.WatchVerb or SlashCommand.Unwatch or SlashCommand.Watching;
+
+    /// <summary>The <c>prodstat_watch</c> button: watch the issue in the button's channel with the default thresholds.</summary>
+    public Task<string> HandleWatchButtonAsync(string issue, string channel, string user, CancellationToken cancellationToken = default) =>
+        RunAsync(new SlashCommand(SlashCommand.WatchVerb, issue.Trim().ToUpperInvariant()), channel, user, cancellationToken);
 
     public async Task<string> RunAsync(SlashCommand command, string channel, string user, CancellationToken cancellationToken = default)
     {
