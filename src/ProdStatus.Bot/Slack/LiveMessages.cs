@@ -151,7 +151,7 @@ public sealed partial class LiveMessages(
         {
             return new Outcome(row.Ts, false, false); // a newer refresh already shows newer data
         }
-        var next = options.Value.LiveRefreshMinutes > 0 ? started.AddMinutes(options.Value.LiveRefreshMinutes) : (DateTimeOffset?)null;
+        var next = options.Value.LiveRefreshMinutes > 0 && !state.Finished ? started.AddMinutes(options.Value.LiveRefreshMinutes) : (DateTimeOffset?)null;
         var message = LiveBlocks.Message(report, state, row?.Muted ?? false, links.DashboardUrl(issue) is { } dashboard ? new Uri(dashboard) : null, next);
         if (row?.Ts is { } ts)
         {

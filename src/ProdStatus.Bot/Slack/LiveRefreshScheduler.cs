@@ -9,7 +9,8 @@ namespace ProdStatus.Bot.Slack;
 
 /// <summary>
 /// Keeps live messages current: every <see cref="SlackOptions.LiveRefreshMinutes"/> each one gets a refresh job in
-/// the inbox, deduplicated on the data it shows, so replicas running this too add it once.
+/// the inbox, deduplicated on the data it shows, so replicas running this too add it once. Campaigns whose workflows
+/// all reached a final status are left alone.
 /// </summary>
 public sealed partial class LiveRefreshScheduler(
     LiveMessageRepository store,
@@ -54,7 +55,7 @@ public sealed partial class LiveRefreshScheduler(
         int queued = 0;
         foreach (var m in await store.ListAsync(cancellationToken: cancellationToken))
         {
-            if (m.DataAsOf is not { } asOf || asOf + interval > now)
+            if (m.DataAsOf is not { } asOf || asOf + interval > now || m.State is { Finished: true })
             {
                 continue;
             }

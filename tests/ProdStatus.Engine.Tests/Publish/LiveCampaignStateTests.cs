@@ -44,6 +44,8 @@ public sealed class LiveCampaignStateTests
         var back = LiveCampaignState.FromJson(state.ToJson())!;
 
         Assert.Equal("2 Finished, 1 Failed", back.StatusLine);
+        Assert.True(back.Finished);
+        Assert.False(State(new() { ["w1"] = "Finished", ["w2"] = "Transforming" }, new()).Finished);
         Assert.Equal((40.0, 3L, At), (back.ProgressPercent, back.JobsFailed, back.UpdatedUtc));
         Assert.Empty(LiveCampaignState.Changes(state, back));
     }

@@ -43,6 +43,10 @@ public sealed record LiveCampaignState(
         : string.Join(", ", Workflows.Values.GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}")));
 
+    /// <summary>Every workflow reached a final status: further refreshes will find nothing new.</summary>
+    [JsonIgnore]
+    public bool Finished => Workflows.Count > 0 && Workflows.Values.All(FinalStatuses.Contains);
+
     /// <summary>Share of processed files, 0–100 (0 when the campaign has no files yet).</summary>
     [JsonIgnore]
     public double ProgressPercent => FilesTotal > 0 ? 100.0 * FilesProcessed / FilesTotal : 0;
