@@ -17,6 +17,11 @@ public sealed partial class DigestScheduler(
     TimeProvider time,
     ILogger<DigestScheduler> logger) : BackgroundService
 {
+    private long _nextDueTicks;
+
+    /// <summary>The digest the loop waits for (null before it has started or without a schedule).</summary>
+    public DateTimeOffset? NextDueUtc => Volatile.Read(ref _nextDueTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     /// <summary>Sends the digests due at <paramref name="dueUtc"/> that no other replica has claimed; returns how many were sent.</summary>
     public async Task<int> RunAsync(DateTimeOffset dueUtc, CancellationToken cancellationToken = default)
     {
@@ -58,16 +63,23 @@ public sealed partial class DigestScheduler(
         {
             return;
         }
+        DateTimeOffset? lastDue = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
-            if (schedule.NextAfter(now) is not { } due)
+            // From the last digest, not from now: a digest whose time passed while the previous one was being sent goes out late, not never.
+            if (schedule.NextAfter(lastDue ?? now) is not { } due)
             {
                 return;
             }
+            lastDue = due;
+            Volatile.Write(ref _nextDueTicks, due.UtcTicks);
             try
             {
-                await Task.Delay(due - now, time, stoppingToken);
+                if (due > now)
+                {
+                    await Task.Delay(due - now, time, stoppingToken);
+                }
                 await RunAsync(due, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
