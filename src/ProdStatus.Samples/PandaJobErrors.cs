@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ProdStatus.Samples;
 
-/// <summary>The error fields of a job object as the monitor writes them (data-sources.md §1.6.4), for each <see cref="JobFailure"/>.</summary>
+/// <summary>The error fields of a job object as the monitor writes them, for each <see cref="JobFailure"/>.</summary>
 public static class PandaJobErrors
 {
     private sealed record Fields(long Pilot = 0, string? PilotDiag = null, long Exe = 0, string? ExeDiag = null, string Trans = "0",

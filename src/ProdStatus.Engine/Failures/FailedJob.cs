@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ProdStatus.Engine.Failures;
 
 /// <summary>
-/// One failed or cancelled job attempt with the error fields the PanDA monitor returns for it (data-sources.md §1.6.4).
+/// One failed or cancelled job attempt with the error fields the PanDA monitor returns for it.
 /// Codes are 0 when unset; <see cref="TransExitCode"/> is text on the wire (<c>"137"</c>).
 /// </summary>
 public sealed record FailedJob

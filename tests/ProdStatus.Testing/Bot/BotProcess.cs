@@ -20,7 +20,7 @@ public static class BotProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string arg in args)
+        foreach (string arg in args ?? [])
         {
             start.ArgumentList.Add(arg);
         }

@@ -8,7 +8,7 @@ using ProdStatus.Testing.Server;
 namespace ProdStatus.Testing.Slack;
 
 /// <summary>
-/// The Slack Web API methods the bot calls, checking the documented argument shapes (integrations.md §1.5–§1.11) and
+/// The Slack Web API methods the bot calls, checking the argument shapes of Slack's Web API documentation and
 /// answering like Slack: HTTP 200 with <c>ok:false</c> and an error code, or 429 with <c>Retry-After</c> when
 /// <c>chat.postMessage</c> exceeds one message per second in a channel or <c>chat.update</c> exceeds its Tier 3 rate.
 /// A call made before an earlier 429's Retry-After has passed is counted in <see cref="RetryAfterViolations"/>.

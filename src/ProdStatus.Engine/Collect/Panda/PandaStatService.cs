@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Aggregate;
 using ProdStatus.Engine.Collect.Http;
 using ProdStatus.Engine.Collect.Panda.Wire;
@@ -25,7 +24,6 @@ public sealed partial class PandaStatService(
     PandaStatsRepository repository,
     PandaFailureRepository failures,
     FailureClassifier classifier,
-    IOptions<PandaOptions> options,
     [FromKeyedServices(PandaMonitorClient.Service)] AdaptiveConcurrency limiter,
     TimeProvider time,
     ILogger<PandaStatService> logger)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Collect.Http;
 using ProdStatus.Engine.Collect.Panda.Wire;
 using ProdStatus.Engine.Configuration;
@@ -23,7 +22,6 @@ public sealed partial class TimingDataService(
     PandaMonitorClient client,
     CampaignSelection selector,
     PandaJobTimesRepository repository,
-    IOptions<PandaOptions> options,
     [FromKeyedServices(PandaMonitorClient.Service)] AdaptiveConcurrency limiter,
     TimeProvider time,
     ILogger<TimingDataService> logger)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ProdStatus.Engine.Publish.Slack;
 
 /// <summary>
-/// Keeps the bot inside Slack's posting limits in this process (integrations.md §1.8, §1.11): posts to one channel
+/// Keeps the bot inside Slack's documented posting limits in this process (chat.postMessage, Tier 3 methods): posts to one channel
 /// go out one at a time, at least <see cref="SlackWebOptions.PostIntervalMilliseconds"/> apart; updates of one
 /// message are coalesced — while one is being sent or the interval has not passed, newer content replaces the
 /// waiting content and only the latest is sent. A 429 that still gets through is retried by the HTTP pipeline
