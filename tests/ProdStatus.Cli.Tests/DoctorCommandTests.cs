@@ -123,6 +123,26 @@ public sealed class DoctorCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoreFromAnOlderSchema_IsRed_NamingTheMissingColumn()
+    {
+        var settings = Settings(TokenValidFor(TimeSpan.FromDays(2)));
+        string db = Path.Combine(_root, "old.db");
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await old.OpenAsync(TestContext.Current.CancellationToken);
+            await using var create = old.CreateCommand();
+            create.CommandText = "CREATE TABLE panda_workflow (jira TEXT NOT NULL, wf_key TEXT NOT NULL, PRIMARY KEY (jira, wf_key))";
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        settings["ProdStatus:Store:ConnectionString"] = $"Data Source={db};Pooling=False";
+
+        var (code, output, _) = await DoctorAsync(settings);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("✗ store (Sqlite): schema out of date: table panda_workflow has no column request_id — fix: ", Line(output, "✗ store"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnconfiguredParts_AreSkipped_NotFailed()
     {
         var (code, output, _) = await CliRun.RunAsync(CliRun.Settings(_root), "doctor");
