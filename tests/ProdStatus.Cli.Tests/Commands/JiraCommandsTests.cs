@@ -119,6 +119,31 @@ public sealed class JiraCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportToJira_WithTheDashboardConfigured_EndsTheCommentWithItsLink_OnceADay()
+    {
+        await using var jira = new ProdStatus.Testing.Jira.FakeJiraServer(ProdStatus.Testing.Jira.FakeJiraAuth.DataCenter());
+        await jira.StartAsync(TestContext.Current.CancellationToken);
+        jira.State.Seed("PREOPS-905");
+        var config = new Dictionary<string, string?>
+        {
+            ["ProdStatus:Jira:BaseUrl"] = jira.BaseUri.ToString(), ["ProdStatus:Jira:PersonalAccessToken"] = "dc-pat",
+            ["ProdStatus:Dashboard:BaseUrl"] = "https://bot.example.org/", ["ProdStatus:Dashboard:LinkKey"] = "jira-test-link-key-0123456789abcdef0",
+        };
+        string stats = Path.Combine(_dataDir, "pandaStat-PREOPS-905.txt");
+        string yaml = Path.Combine(_dataDir, "report.yaml");
+        await File.WriteAllTextAsync(stats, " Panda campaign statistics PREOPS-905\npandaStat\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(yaml, $"Jira: PREOPS-905\ncomments:\n- file: {stats}\n  tokens: [pandaStat, PREOPS-905]\n", TestContext.Current.CancellationToken);
+
+        var first = await RunAsync(config, "report-to-jira", yaml);
+        var second = await RunAsync(config, "report-to-jira", yaml);
+
+        Assert.Equal((0, 0), (first.Code, second.Code));
+        Assert.Contains("unchanged", second.Out, StringComparison.Ordinal);
+        var comment = Assert.Single(jira.State.Issues["PREOPS-905"].Comments);
+        Assert.Contains("\nCampaign dashboard: [PREOPS-905 dashboard|https://bot.example.org/campaigns/PREOPS-905?exp=", comment.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verbose_RunAgainstJira_NeverPrintsTheToken()
     {
         await using var jira = new ProdStatus.Testing.Jira.FakeJiraServer(ProdStatus.Testing.Jira.FakeJiraAuth.Cloud(token: "s3cr3t-api-token"));
