@@ -4,6 +4,7 @@ using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Inbox;
 using ProdStatus.Engine.Jobs;
 using ProdStatus.Engine.Params;
+using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Engine.Publish.Teams;
@@ -20,6 +21,7 @@ public sealed class CampaignRefresh(
     CampaignReportBuilder reports,
     CampaignPdfRenderer pdf,
     JiraPublisher jira,
+    ICampaignLinks links,
     SlackWebClient slackWeb,
     TeamsWebhookClient teams,
     IOptions<SlackWebOptions> slackOptions,
@@ -40,7 +42,7 @@ public sealed class CampaignRefresh(
         var table = report.Tables.First(t => t.Name == Engine.Aggregate.PandaTables.TaskTableName);
         var summaryPdf = new Lazy<byte[]>(() => pdf.Render(report));
         await context.EffectAsync(Effects.JiraComment, EffectJournal.SendAgain, async ct =>
-            (await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], JiraWikiTableWriter.Write(table),
+            (await jira.UpsertCommentAsync(report.Jira, [table.Name, "campaign", report.Jira], links.WithDashboardLink(report.Jira, JiraWikiTableWriter.Write(table)),
                 $"{table.FileStem(report.Jira)}.txt", ct)).CommentId, cancellationToken);
         await context.EffectAsync(Effects.JiraAttachment, EffectJournal.SendAgain, async ct =>
             (await jira.ReplaceAttachmentAsync(report.Jira, new JiraUpload($"summary-{report.Jira}.pdf", summaryPdf.Value, "application/pdf"), ct))
