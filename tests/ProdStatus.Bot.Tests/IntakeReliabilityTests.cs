@@ -96,9 +96,9 @@ public sealed class IntakeReliabilityTests : IAsyncLifetime
     [Fact]
     public async Task Point2_TwoPeopleAskingAboutOneIssue_BothAreAnswered_WhileOneWaitsForARetry()
     {
-        // The first answer meets four 429s (more than the client's retries): that job waits for its retry while the
+        // The first answer meets five 429s (more than the client's four retries): that job waits for its retry while the
         // second person's job completes. Completing a job must not take the waiting one with it.
-        _slack.RateLimitNext(4);
+        _slack.RateLimitNext(5);
         await using var app = App(new() { ["ProdStatus:Worker:Concurrency"] = "1", ["ProdStatus:Worker:RetryDelaySeconds"] = "1" });
         using var client = app.CreateClient();
         var now = TimeProvider.System.GetUtcNow();

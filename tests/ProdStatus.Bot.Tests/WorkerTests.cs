@@ -90,7 +90,6 @@ public sealed class WorkerTests
             ["ProdStatus:Teams:WebhookUrl"] = teams.WebhookUrl,
             ["ProdStatus:Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["ProdStatus:Slack:BotToken"] = slack.BotToken,
-            ["ProdStatus:Slack:LiveMessages"] = "false", // this test counts channel posts
             ["ProdStatus:Slack:Channel"] = "C0PROD",
         }, worker: true);
         using var client = app.CreateClient();
