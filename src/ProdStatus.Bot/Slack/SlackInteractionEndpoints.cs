@@ -28,14 +28,9 @@ public static class SlackInteractionEndpoints
         BotMetrics metrics, ILoggerFactory loggers)
     {
         var (verdict, body) = await SlackVerifiedRequest.ReadAsync(context, options.Value, time, metrics, loggers.CreateLogger("ProdStatus.Bot.Slack"));
-        switch (verdict)
+        if (SlackVerifiedRequest.Refusal(verdict) is { } refusal)
         {
-            case SlackRequestVerdict.NotConfigured:
-                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            case SlackRequestVerdict.TooLarge:
-                return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            case SlackRequestVerdict.Unauthorized:
-                return TypedResults.Unauthorized();
+            return refusal;
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (!form.TryGetValue("payload", out var payloadText))

@@ -29,14 +29,9 @@ public static partial class SlackEndpoints
     {
         var logger = loggers.CreateLogger("ProdStatus.Bot.Slack");
         var (verdict, body) = await SlackVerifiedRequest.ReadAsync(context, options.Value, time, metrics, logger);
-        switch (verdict)
+        if (SlackVerifiedRequest.Refusal(verdict) is { } refusal)
         {
-            case SlackRequestVerdict.NotConfigured:
-                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            case SlackRequestVerdict.TooLarge:
-                return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            case SlackRequestVerdict.Unauthorized:
-                return TypedResults.Unauthorized();
+            return refusal;
         }
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         string Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : "";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using ProdStatus.Bot.Telemetry;
 using ProdStatus.Engine.Publish.Slack;
 
@@ -46,6 +47,15 @@ internal static partial class SlackVerifiedRequest
     }
 
     /// <summary>The allow-lists of <see cref="SlackOptions"/>; an empty list allows everyone. A null channel (the Home tab) is not checked.</summary>
+    /// <summary>The answer to a request that was not accepted (503, 413 or 401), or null when it is valid.</summary>
+    public static StatusCodeHttpResult? Refusal(SlackRequestVerdict verdict) => verdict switch
+    {
+        SlackRequestVerdict.NotConfigured => TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable),
+        SlackRequestVerdict.TooLarge => TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge),
+        SlackRequestVerdict.Unauthorized => TypedResults.StatusCode(StatusCodes.Status401Unauthorized),
+        _ => null,
+    };
+
     public static bool Allowed(SlackOptions o, string? team, string? channel, string? user) =>
         (o.AllowedTeams.Count == 0 || o.AllowedTeams.Contains(team ?? "")) &&
         (o.AllowedChannels.Count == 0 || channel is null || o.AllowedChannels.Contains(channel)) &&
