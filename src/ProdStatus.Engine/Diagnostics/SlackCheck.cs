@@ -13,10 +13,21 @@ internal sealed class SlackCheck(IOptions<SlackWebOptions> options, IHttpClientF
     public bool AtRuntime => false;
 
     /// <summary>The scopes each enabled feature needs: posting results and sharing PDF summaries in <c>Channel</c>.</summary>
-    public static IReadOnlyList<(string Scope, string Feature)> RequiredScopes(SlackWebOptions o) =>
-        string.IsNullOrWhiteSpace(o.Channel)
-            ? []
-            : [("chat:write", $"posting to {SlackWebOptions.Section}:Channel"), ("files:write", "sharing PDF summaries")];
+    public static IReadOnlyList<(string Scope, string Feature)> RequiredScopes(SlackWebOptions o)
+    {
+        var scopes = new List<(string Scope, string Feature)>();
+        if (!string.IsNullOrWhiteSpace(o.Channel) || o.LiveMessages)
+        {
+            scopes.Add(("chat:write", o.LiveMessages ? "live campaign messages and alerts" : $"posting to {SlackWebOptions.Section}:Channel"));
+            scopes.Add(("files:write", "sharing PDF summaries"));
+        }
+        if (o.LiveMessages)
+        {
+            scopes.Add(("links:read", "link previews of Jira issues"));
+            scopes.Add(("links:write", "link previews of Jira issues"));
+        }
+        return scopes;
+    }
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken cancellationToken)
     {
