@@ -66,7 +66,7 @@ public static class CampaignYaml
     {
         if (node is not YamlMappingNode map)
         {
-            throw UserInputException.ForField(file, $"steps[{index}]", "must be a mapping (name, issue_name, workflow_base, ...)");
+            throw YamlFile.Error(file, node, $"steps[{index}]", "must be a mapping (name, issue_name, workflow_base, ...)");
         }
         var fields = new YamlFields(file, $"steps[{index}].", map);
         string? name = fields.Text("name");

@@ -72,7 +72,7 @@ public static class StepYaml
             throw Errors.UserInputException.ForField(file, "workflows", $"'{name}' is not a workflow name (one word, no '/')");
         }
         var entry = node as YamlMappingNode ?? (YamlScalars.IsNull(node) ? new YamlMappingNode()
-            : throw Errors.UserInputException.ForField(file, $"workflows.{name}", "must be a mapping (bps_dir, bps_config, ...)"));
+            : throw YamlFile.Error(file, node, $"workflows.{name}", "must be a mapping (bps_dir, bps_config, ...)"));
         var fields = new YamlFields(file, $"workflows.{name}.", entry);
         string dir = fields.Text("bps_dir") ?? "";
         string config = fields.Text("bps_config") ?? "";
