@@ -30,7 +30,7 @@ public sealed class GetPandaStatCommandTests
         string file = WriteParams(root, "Jira: PREOPS-905\ncollTypes: [2.2i]\nstart_date: 2022-01-01\nstop_date: yesterday\n");
         var (code, _, error) = await CliRun.RunAsync(CliRun.Settings(root, "http://127.0.0.1:9/"), "get-panda-stat", file);
         Assert.Equal(2, code);
-        Assert.Equal($"error: {file}: stop_date: must be a date YYYY-MM-DD (got 'yesterday')", error.Trim());
+        Assert.Equal($"error: {file}: line 4: stop_date: must be a date YYYY-MM-DD (got 'yesterday')", error.Trim());
     }
 
     [Fact]

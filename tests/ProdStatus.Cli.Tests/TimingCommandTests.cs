@@ -50,7 +50,7 @@ public sealed class TimingCommandTests
         string file = Write(root, "timing.yaml", SampleTiming.ParamFile.Replace("bin_width: 900.", "bin_width: -5", StringComparison.Ordinal));
         var (code, _, error) = await CliRun.RunAsync(CliRun.Settings(root, "http://127.0.0.1:9/"), "prep-timing-data", file);
         Assert.Equal(2, code);
-        Assert.Equal($"error: {file}: bin_width: must be more than 0 seconds (got -5)", error.Trim());
+        Assert.Equal($"error: {file}: line 5: bin_width: must be more than 0 seconds (got -5)", error.Trim());
     }
 
     [Fact]

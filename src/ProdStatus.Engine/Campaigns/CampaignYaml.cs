@@ -1,4 +1,5 @@
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Campaigns;
@@ -9,9 +10,9 @@ public static class CampaignYaml
     private static readonly string[] Known = ["issue", "name", "steps"];
     private static readonly string[] KnownStep = ["campaign_issue", "issue_name", "name", "split_bands", "workflow_base"];
 
-    public static CampaignSpec Load(string path) => Read(path, YamlDoc.Load(path));
+    public static CampaignSpec Load(string path) => Read(path, YamlFile.LoadMapping(path));
 
-    public static CampaignSpec Parse(string label, byte[] content) => Read(label, YamlDoc.Parse(label, content));
+    public static CampaignSpec Parse(string label, byte[] content) => Read(label, YamlFile.ParseMapping(label, content));
 
     public static string Write(CampaignSpec spec)
     {
@@ -65,7 +66,7 @@ public static class CampaignYaml
     {
         if (node is not YamlMappingNode map)
         {
-            throw UserInputException.ForField(file, $"steps[{index}]", "must be a mapping (name, issue_name, workflow_base, ...)");
+            throw YamlFile.Error(file, node, $"steps[{index}]", "must be a mapping (name, issue_name, workflow_base, ...)");
         }
         var fields = new YamlFields(file, $"steps[{index}].", map);
         string? name = fields.Text("name");

@@ -1,3 +1,4 @@
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Campaigns;
@@ -12,9 +13,9 @@ public static class StepYaml
     private static readonly string[] Known = ["campaign_issue", "issue_name", "name", "workflow_base", "workflows"];
     private static readonly string[] KnownWorkflow = ["band", "bps_config", "bps_dir", "issue_name", "name"];
 
-    public static StepSpec Load(string path) => Read(path, YamlDoc.Load(path));
+    public static StepSpec Load(string path) => Read(path, YamlFile.LoadMapping(path));
 
-    public static StepSpec Parse(string label, byte[] content) => Read(label, YamlDoc.Parse(label, content));
+    public static StepSpec Parse(string label, byte[] content) => Read(label, YamlFile.ParseMapping(label, content));
 
     public static string Write(StepSpec spec)
     {
@@ -70,8 +71,8 @@ public static class StepYaml
         {
             throw Errors.UserInputException.ForField(file, "workflows", $"'{name}' is not a workflow name (one word, no '/')");
         }
-        var entry = node as YamlMappingNode ?? (YamlDoc.IsNull(node) ? new YamlMappingNode()
-            : throw Errors.UserInputException.ForField(file, $"workflows.{name}", "must be a mapping (bps_dir, bps_config, ...)"));
+        var entry = node as YamlMappingNode ?? (YamlScalars.IsNull(node) ? new YamlMappingNode()
+            : throw YamlFile.Error(file, node, $"workflows.{name}", "must be a mapping (bps_dir, bps_config, ...)"));
         var fields = new YamlFields(file, $"workflows.{name}.", entry);
         string dir = fields.Text("bps_dir") ?? "";
         string config = fields.Text("bps_config") ?? "";

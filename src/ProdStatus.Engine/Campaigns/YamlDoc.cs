@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using ProdStatus.Engine.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -9,56 +7,12 @@ using YamlDotNet.Serialization;
 namespace ProdStatus.Engine.Campaigns;
 
 /// <summary>
-/// Reads and writes the campaign and step yaml files. Output looks like PyYAML's <c>yaml.dump</c> of the original
+/// Writes the campaign and step yaml files (they are read with <see cref="Yaml.YamlFile"/>). Output looks like PyYAML's <c>yaml.dump</c> of the original
 /// (block style, keys sorted, <c>null</c>, <c>''</c>), and any string a YAML 1.1 reader could take for a number, date,
 /// boolean or null is quoted, so the original tool and this one read each other's files.
 /// </summary>
 internal static partial class YamlDoc
 {
-    public static YamlMappingNode Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException($"{path}: file not found");
-        }
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException ex)
-        {
-            throw new UserInputException($"{path}: cannot read: {ex.Message}", ex);
-        }
-        return Parse(path, bytes);
-    }
-
-    /// <param name="label">How errors name the source: a path, or <c>DRP-501/campaign.yaml</c> for an attachment.</param>
-    public static YamlMappingNode Parse(string label, byte[] bytes)
-    {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.Latin1.GetString(bytes);
-        }
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text.TrimStart('\uFEFF')));
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"{label}: line {ex.Start.Line}: not valid YAML: {ex.Message.Split('\n')[0].Trim()}", ex);
-        }
-        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
-            ? root
-            : throw new UserInputException($"{label}: expected a YAML mapping");
-    }
-
     public static string Emit(YamlNode root)
     {
         var writer = new StringWriter { NewLine = "\n" };
@@ -90,9 +44,6 @@ internal static partial class YamlDoc
     public static YamlScalarNode Text(string? value) => value is null
         ? Null()
         : new YamlScalarNode(value) { Style = PlainSafe().IsMatch(value) && !Reserved().IsMatch(value) ? ScalarStyle.Plain : ScalarStyle.SingleQuoted };
-
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
     /// <summary>Starts with a letter, <c>_</c>, <c>/</c> or <c>$</c> and holds only characters that never change a plain scalar's meaning.</summary>
     [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./${}@+-]*$")]

@@ -1,5 +1,6 @@
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,12 +10,9 @@ namespace ProdStatus.Engine.Campaigns;
 /// <param name="prefix">Path of this mapping inside the file, e.g. <c>steps[2].</c> or <c>workflows.step1_all_1.</c>.</param>
 internal sealed class YamlFields(string file, string prefix, YamlMappingNode map)
 {
-    private readonly Dictionary<string, YamlNode> _values = map.Children
-        .Where(kv => kv.Key is YamlScalarNode { Value: not null })
-        .GroupBy(kv => ((YamlScalarNode)kv.Key).Value!, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _values = YamlFile.Fields(map);
 
-    public YamlNode? Node(string field) => _values.TryGetValue(field, out var node) && !YamlDoc.IsNull(node) ? node : null;
+    public YamlNode? Node(string field) => _values.TryGetValue(field, out var node) && !YamlScalars.IsNull(node) ? node : null;
 
     public string? Text(string field) => Node(field) switch
     {
@@ -42,12 +40,7 @@ internal sealed class YamlFields(string file, string prefix, YamlMappingNode map
             return defaultValue;
         }
         return node is YamlScalarNode { Value: { } v } s && s.Style is ScalarStyle.Plain or ScalarStyle.Any
-            ? v.ToLowerInvariant() switch
-            {
-                "true" or "yes" or "on" => true,
-                "false" or "no" or "off" => false,
-                _ => throw Error(field, $"must be true or false (got '{v}')"),
-            }
+            ? YamlScalars.TryBool(v, out bool value) ? value : throw Error(field, $"must be true or false (got '{v}')")
             : throw Error(field, "must be true or false");
     }
 
@@ -55,7 +48,8 @@ internal sealed class YamlFields(string file, string prefix, YamlMappingNode map
     public IReadOnlyDictionary<string, YamlNode> Extra(params string[] known) =>
         _values.Where(kv => !known.Contains(kv.Key, StringComparer.Ordinal)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
 
-    public UserInputException Error(string field, string problem) => UserInputException.ForField(file, prefix + field, problem);
+    /// <summary>The one-line error about a field, with the line of its value when the file has one.</summary>
+    public UserInputException Error(string field, string problem) => YamlFile.Error(file, _values.GetValueOrDefault(field), prefix + field, problem);
 }
 
 /// <summary>Step and workflow names become file names and Jira summaries: one word, no path separators.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Drp;
@@ -30,7 +31,7 @@ public static partial class BpsSubmit
     public static BpsSubmitInfo Read(string yamlArgument, string? timestamp)
     {
         string yamlPath = Path.GetFullPath(yamlArgument);
-        var root = YamlText.LoadMapping(yamlPath);
+        var root = YamlFile.LoadMapping(yamlPath);
         var lines = new List<string>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
@@ -48,7 +49,7 @@ public static partial class BpsSubmit
                 }
                 foreach (string k in PayloadKeys)
                 {
-                    if (YamlText.Get(payload, k) is { } v)
+                    if (YamlFile.Get(payload, k) is { } v)
                     {
                         values[k] = YamlText.Str(v);
                         lines.Add($"{k}:{values[k]}");
@@ -80,7 +81,7 @@ public static partial class BpsSubmit
         string copy = Path.Combine(dir, yamlName);
         if (File.Exists(config))
         {
-            AddConfigLines(lines, YamlText.LoadMapping(config));
+            AddConfigLines(lines, YamlFile.LoadMapping(config));
         }
         string? graph = new[] { ".qgraph", ".qg" }.Select(ext => Path.Combine(dir, uniq + ext)).FirstOrDefault(File.Exists);
         if (graph is not null)
@@ -139,7 +140,7 @@ public static partial class BpsSubmit
     {
         foreach (string k in keys)
         {
-            if (YamlText.Get(map, k) is { } v)
+            if (YamlFile.Get(map, k) is { } v)
             {
                 lines.Add($"{k}:{YamlText.Str(v)}");
             }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Drp;
@@ -27,17 +28,17 @@ public static partial class PipelineSubsets
     /// <param name="lastTask">Appended to each step's tasks: <c>mergeExecutionButler</c> (2022) or <c>finalJob</c>.</param>
     public static IReadOnlyList<(string Step, string Task)> Rows(string pipelineFile, string steps, string lastTask)
     {
-        var root = YamlText.LoadMapping(pipelineFile);
+        var root = YamlFile.LoadMapping(pipelineFile);
         var byStep = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var stepOfTask = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (YamlText.Get(root, "subsets") is YamlMappingNode subsets)
+        if (YamlFile.Get(root, "subsets") is YamlMappingNode subsets)
         {
             foreach (var (key, value) in subsets.Children)
             {
                 string step = ((YamlScalarNode)key).Value ?? "";
                 var labels = value switch
                 {
-                    YamlMappingNode m when YamlText.Get(m, "subset") is YamlSequenceNode seq => seq,
+                    YamlMappingNode m when YamlFile.Get(m, "subset") is YamlSequenceNode seq => seq,
                     YamlSequenceNode seq => seq,
                     _ => null,
                 };

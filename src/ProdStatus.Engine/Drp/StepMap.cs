@@ -1,5 +1,6 @@
 using System.Text;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 using ProdStatus.Engine.Render.Tables;
@@ -16,7 +17,7 @@ public static class StepMap
 
     public static IReadOnlyList<(string BpsYaml, string Issue)> ReadStepForm(string path)
     {
-        var root = YamlText.LoadMapping(path);
+        var root = YamlFile.LoadMapping(path);
         return root.Children.Select(kv =>
         {
             string name = (kv.Key as YamlScalarNode)?.Value ?? "";
@@ -28,7 +29,7 @@ public static class StepMap
 
     public static IReadOnlyList<CampaignEntry> ReadCampaignForm(string path)
     {
-        var root = YamlText.LoadMapping(path);
+        var root = YamlFile.LoadMapping(path);
         return root.Children.Select(kv =>
         {
             string step = (kv.Key as YamlScalarNode)?.Value ?? "";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProdStatus.Engine.Errors;
-using YamlDotNet.Core;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Failures;
@@ -44,19 +44,11 @@ public sealed partial class FailureRules
     /// <summary>Parses a rules file; errors name the file and the rule.</summary>
     public static FailureRules Parse(string label, string text)
     {
-        var stream = new YamlStream();
-        try
+        const string Expected = "expected a mapping with a 'rules' list";
+        var root = YamlFile.ParseMapping(label, text, Expected);
+        if (YamlFile.Get(root, "rules") is not YamlSequenceNode sequence)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"{label}: line {ex.Start.Line}: not valid YAML: {ex.Message.Split('\n')[0].Trim()}", ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root ||
-            !root.Children.TryGetValue(new YamlScalarNode("rules"), out var list) || list is not YamlSequenceNode sequence)
-        {
-            throw new UserInputException($"{label}: expected a mapping with a 'rules' list");
+            throw new UserInputException($"{label}: {Expected}");
         }
         var rules = new List<FailureRule>();
         foreach (var node in sequence.Children)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProdStatus.Engine.Errors;
-using YamlDotNet.Core;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Failures;
@@ -66,19 +66,7 @@ public sealed partial class KnownErrors
     /// <summary>Parses the file; every error names the file and the entry.</summary>
     public static KnownErrors Parse(string label, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text.TrimStart('\uFEFF')));
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"{label}: line {ex.Start.Line}: not valid YAML: {ex.Message.Split('\n')[0].Trim()}", ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new UserInputException($"{label}: expected a YAML mapping with 'pandaErrorCode'");
-        }
+        var root = YamlFile.ParseMapping(label, text, "expected a YAML mapping with 'pandaErrorCode'");
         if (!root.Children.TryGetValue(new YamlScalarNode("pandaErrorCode"), out var table) || table is not YamlMappingNode codes)
         {
             throw new UserInputException($"{label}: 'pandaErrorCode' is missing or not a mapping");

@@ -1,6 +1,5 @@
-using System.Globalization;
 using ProdStatus.Engine.Errors;
-using YamlDotNet.Core;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Params;
@@ -11,6 +10,7 @@ namespace ProdStatus.Engine.Params;
 /// </summary>
 public sealed class ParamFile
 {
+    private const string NotMapping = "expected a mapping of parameter names to values";
     private readonly Dictionary<string, YamlNode> _values;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
@@ -22,48 +22,11 @@ public sealed class ParamFile
 
     public string Path { get; }
 
-    public static ParamFile Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UserInputException($"{path}: parameter file not found");
-        }
-        try
-        {
-            using var reader = new StreamReader(path);
-            return Parse(path, reader);
-        }
-        catch (IOException ex)
-        {
-            throw new UserInputException($"{path}: cannot read: {ex.Message}", ex);
-        }
-    }
+    public static ParamFile Load(string path) =>
+        new(path, YamlFile.Fields(YamlFile.LoadMapping(path, "parameter file not found", NotMapping)));
 
-    public static ParamFile Parse(string path, TextReader reader)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"{path}: line {ex.Start.Line}: not valid YAML: {FirstLine(ex.Message)}", ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new UserInputException($"{path}: expected a mapping of parameter names to values");
-        }
-        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (key, value) in root.Children)
-        {
-            if (key is YamlScalarNode { Value: { } name })
-            {
-                values[name] = value;
-            }
-        }
-        return new ParamFile(path, values);
-    }
+    public static ParamFile Parse(string path, TextReader reader) =>
+        new(path, YamlFile.Fields(YamlFile.ParseMapping(path, reader.ReadToEnd(), NotMapping)));
 
     /// <summary>Keys present in the file that no reader asked for.</summary>
     public IEnumerable<string> UnusedKeys => _values.Keys.Where(k => !_used.Contains(k)).Order(StringComparer.Ordinal);
@@ -83,7 +46,7 @@ public sealed class ParamFile
     public string? OptionalString(string field)
     {
         _used.Add(field);
-        if (!_values.TryGetValue(field, out var node) || IsNull(node))
+        if (!_values.TryGetValue(field, out var node) || YamlScalars.IsNull(node))
         {
             return null;
         }
@@ -94,7 +57,7 @@ public sealed class ParamFile
     public IReadOnlyList<string> RequiredStringList(string field)
     {
         _used.Add(field);
-        if (!_values.TryGetValue(field, out var node) || IsNull(node))
+        if (!_values.TryGetValue(field, out var node) || YamlScalars.IsNull(node))
         {
             throw Error(field, "is required (a list of strings)");
         }
@@ -103,14 +66,14 @@ public sealed class ParamFile
             YamlScalarNode { Value: { } v } => [v],
             YamlSequenceNode seq => seq.Children.Select((c, i) => c is YamlScalarNode { Value: { } s } && s.Length > 0
                 ? s
-                : throw Error($"{field}[{i}]", "must be a non-empty string")).ToList(),
+                : throw YamlFile.Error(Path, c, $"{field}[{i}]", "must be a non-empty string")).ToList(),
             _ => throw Error(field, "must be a list of strings"),
         };
         return items.Count > 0 ? items : throw Error(field, "must not be empty");
     }
 
     public IReadOnlyList<string> OptionalStringList(string field) =>
-        !_values.TryGetValue(field, out var node) || IsNull(node) ? MarkUsed(field) : RequiredStringList(field);
+        !_values.TryGetValue(field, out var node) || YamlScalars.IsNull(node) ? MarkUsed(field) : RequiredStringList(field);
 
     public int OptionalInt(string field, int defaultValue, int min = int.MinValue)
     {
@@ -119,11 +82,10 @@ public sealed class ParamFile
         {
             return defaultValue;
         }
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || d != Math.Floor(d) || d > int.MaxValue || d < int.MinValue)
+        if (!YamlScalars.TryInt(text, out int value))
         {
             throw Error(field, $"must be a whole number (got '{text}')");
         }
-        int value = (int)d;
         return value >= min ? value : throw Error(field, $"must be at least {min} (got {value})");
     }
 
@@ -134,7 +96,7 @@ public sealed class ParamFile
         {
             return defaultValue;
         }
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)
+        return YamlScalars.TryDouble(text, out double d)
             ? d
             : throw Error(field, $"must be a number (got '{text}')");
     }
@@ -149,21 +111,17 @@ public sealed class ParamFile
         {
             return null;
         }
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return YamlScalars.TryDate(text, out var date)
             ? date
             : throw Error(field, $"must be a date YYYY-MM-DD (got '{text}')");
     }
 
-    public UserInputException Error(string field, string problem) => UserInputException.ForField(Path, field, problem);
+    /// <summary>The one-line error about a field, with the line of its value when the file has one.</summary>
+    public UserInputException Error(string field, string problem) => YamlFile.Error(Path, _values.GetValueOrDefault(field), field, problem);
 
     private List<string> MarkUsed(string field)
     {
         _used.Add(field);
         return [];
     }
-
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

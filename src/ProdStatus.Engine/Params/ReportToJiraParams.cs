@@ -1,6 +1,7 @@
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Drp;
 using ProdStatus.Engine.Errors;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Params;
@@ -13,13 +14,13 @@ public sealed record ReportToJiraParams(string? Project, string Jira, IReadOnlyL
 {
     public static ReportToJiraParams Load(string path)
     {
-        var root = YamlText.LoadMapping(path);
-        string? project = (YamlText.Get(root, "project") as YamlScalarNode)?.Value?.Replace("\\ ", " ", StringComparison.Ordinal).Trim();
-        string jira = (YamlText.Get(root, "Jira") as YamlScalarNode)?.Value?.Trim() is { Length: > 0 } j
+        var root = YamlFile.LoadMapping(path);
+        string? project = (YamlFile.Get(root, "project") as YamlScalarNode)?.Value?.Replace("\\ ", " ", StringComparison.Ordinal).Trim();
+        string jira = (YamlFile.Get(root, "Jira") as YamlScalarNode)?.Value?.Trim() is { Length: > 0 } j
             ? Domain.IssueKey.TryParse(j, out var key) ? key.Value : throw UserInputException.ForField(path, "Jira", Domain.IssueKey.Problem(j))
             : throw UserInputException.ForField(path, "Jira", "is required (the issue key to report to)");
         var comments = new List<ReportComment>();
-        if (YamlText.Get(root, "comments") is { } commentsNode)
+        if (YamlFile.Get(root, "comments") is { } commentsNode)
         {
             if (commentsNode is not YamlSequenceNode list)
             {
@@ -31,7 +32,7 @@ public sealed record ReportToJiraParams(string? Project, string Jira, IReadOnlyL
             }
         }
         var attachments = new List<string>();
-        if (YamlText.Get(root, "attachments") is { } attachNode)
+        if (YamlFile.Get(root, "attachments") is { } attachNode)
         {
             attachments = attachNode is YamlSequenceNode seq
                 ? seq.Children.Select((c, i) => c is YamlScalarNode { Value: { Length: > 0 } v }
@@ -48,10 +49,10 @@ public sealed record ReportToJiraParams(string? Project, string Jira, IReadOnlyL
         {
             throw UserInputException.ForField(path, field, "must be a mapping {file, tokens}");
         }
-        string file = (YamlText.Get(map, "file") as YamlScalarNode)?.Value is { Length: > 0 } f
+        string file = (YamlFile.Get(map, "file") as YamlScalarNode)?.Value is { Length: > 0 } f
             ? OutputOptions.ExpandHome(f)
             : throw UserInputException.ForField(path, $"{field}.file", "is required");
-        var tokens = YamlText.Get(map, "tokens") switch
+        var tokens = YamlFile.Get(map, "tokens") switch
         {
             YamlSequenceNode seq when seq.Children.Count > 0 => seq.Children.Select((c, i) => c is YamlScalarNode { Value: { Length: > 0 } t }
                 ? t

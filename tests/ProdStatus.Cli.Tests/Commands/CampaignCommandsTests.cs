@@ -107,7 +107,7 @@ public sealed class CampaignCommandsTests : IDisposable
 
     [Theory]
     [InlineData("update-campaign|/nonexistent/c.yaml", "error: /nonexistent/c.yaml: file not found")]
-    [InlineData("update-campaign|{bad-steps}", "error: {bad-steps}: steps: must be a list of step entries (name, issue_name, workflow_base, ...)")]
+    [InlineData("update-campaign|{bad-steps}", "error: {bad-steps}: line 2: steps: must be a list of step entries (name, issue_name, workflow_base, ...)")]
     [InlineData("update-campaign|{no-name}", "error: {no-name}: name: is required (or give --campaign-name)")]
     [InlineData("update-campaign|{missing-dir}", "error: {missing-dir}: steps[0].workflow_base: /nonexistent/step1: directory not found")]
     [InlineData("update-campaign|{no-name}|--campaign_issue|DRP 5", "error: --campaign-issue: 'DRP 5' is not an issue key such as DRP-148")]

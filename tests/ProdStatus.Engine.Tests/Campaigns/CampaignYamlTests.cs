@@ -95,12 +95,13 @@ public sealed class CampaignYamlTests
     }
 
     [Theory]
-    [InlineData("steps: step1\n", "campaign.yaml: steps: must be a list of step entries (name, issue_name, workflow_base, ...)")]
+    [InlineData("steps: step1\n", "campaign.yaml: line 1: steps: must be a list of step entries (name, issue_name, workflow_base, ...)")]
     [InlineData("steps:\n- name: step1\n- name: step1\n", "campaign.yaml: steps: step 'step1' is listed twice")]
     [InlineData("steps:\n- issue_name: DRP-1\n", "campaign.yaml: steps[0].name: is required")]
-    [InlineData("steps:\n- name: step1\n  issue_name: DRP 1\n", "campaign.yaml: steps[0].issue_name: 'DRP 1' is not an issue key such as DRP-148")]
-    [InlineData("steps:\n- name: step1\n  split_bands: maybe\n", "campaign.yaml: steps[0].split_bands: must be true or false (got 'maybe')")]
-    [InlineData("name: [a, b]\n", "campaign.yaml: name: must be a single value, not a list or mapping")]
+    [InlineData("steps:\n- name: step1\n  issue_name: DRP 1\n", "campaign.yaml: line 3: steps[0].issue_name: 'DRP 1' is not an issue key such as DRP-148")]
+    [InlineData("steps:\n- name: step1\n  split_bands: maybe\n", "campaign.yaml: line 3: steps[0].split_bands: must be true or false (got 'maybe')")]
+    [InlineData("name: [a, b]\n", "campaign.yaml: line 1: name: must be a single value, not a list or mapping")]
+    [InlineData("steps:\n- step1\n", "campaign.yaml: line 2: steps[0]: must be a mapping (name, issue_name, workflow_base, ...)")]
     [InlineData("- a\n", "campaign.yaml: expected a YAML mapping")]
     [InlineData("name: a\nname: b\n", "campaign.yaml: line 2: not valid YAML: Duplicate key name")]
     public void Parse_BadInput_NamesFileAndField(string text, string expected)

@@ -72,9 +72,11 @@ public sealed class StepYamlTests
     public void Parse_BadWorkflows_NamesTheField()
     {
         var ex = Assert.Throws<Errors.UserInputException>(() => Parse("name: step1\nworkflows: [a, b]\n"));
-        Assert.Equal("step.yaml: workflows: must be a mapping of workflow names to entries (bps_dir, bps_config, ...)", ex.Message);
+        Assert.Equal("step.yaml: line 2: workflows: must be a mapping of workflow names to entries (bps_dir, bps_config, ...)", ex.Message);
         ex = Assert.Throws<Errors.UserInputException>(() => Parse("name: step1\nworkflows:\n  a: {issue_name: 12}\n"));
-        Assert.Equal("step.yaml: workflows.a.issue_name: '12' is not an issue key such as DRP-148", ex.Message);
+        Assert.Equal("step.yaml: line 3: workflows.a.issue_name: '12' is not an issue key such as DRP-148", ex.Message);
+        ex = Assert.Throws<Errors.UserInputException>(() => Parse("name: step1\nworkflows:\n  a: [x]\n"));
+        Assert.Equal("step.yaml: line 3: workflows.a: must be a mapping (bps_dir, bps_config, ...)", ex.Message);
     }
 
     [Fact]

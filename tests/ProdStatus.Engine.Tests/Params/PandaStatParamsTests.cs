@@ -30,11 +30,11 @@ public sealed class PandaStatParamsTests
 
     [Theory]
     [InlineData("collTypes: [a]\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: Jira: is required and must be a non-empty string")]
-    [InlineData("Jira: X-1\ncollTypes: [a]\nstart_date: 2022-13-01\nstop_date: 2022-01-02", "p.yaml: start_date: must be a date YYYY-MM-DD (got '2022-13-01')")]
-    [InlineData("Jira: X-1\ncollTypes: [a]\nstart_date: 2022-01-05\nstop_date: 2022-01-02", "p.yaml: stop_date: 2022-01-02 is before start_date 2022-01-05")]
-    [InlineData("Jira: X-1\ncollTypes: [a]\nmaxtask: -3\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: maxtask: must be at least 0 (got -3)")]
-    [InlineData("Jira: X-1\ncollTypes: [a]\nmaxtask: ten\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: maxtask: must be a whole number (got 'ten')")]
-    [InlineData("Jira: X-1\ncollTypes: []\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: collTypes: must not be empty")]
+    [InlineData("Jira: X-1\ncollTypes: [a]\nstart_date: 2022-13-01\nstop_date: 2022-01-02", "p.yaml: line 3: start_date: must be a date YYYY-MM-DD (got '2022-13-01')")]
+    [InlineData("Jira: X-1\ncollTypes: [a]\nstart_date: 2022-01-05\nstop_date: 2022-01-02", "p.yaml: line 4: stop_date: 2022-01-02 is before start_date 2022-01-05")]
+    [InlineData("Jira: X-1\ncollTypes: [a]\nmaxtask: -3\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: line 3: maxtask: must be at least 0 (got -3)")]
+    [InlineData("Jira: X-1\ncollTypes: [a]\nmaxtask: ten\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: line 3: maxtask: must be a whole number (got 'ten')")]
+    [InlineData("Jira: X-1\ncollTypes: []\nstart_date: 2022-01-01\nstop_date: 2022-01-02", "p.yaml: line 2: collTypes: must not be empty")]
     [InlineData("Jira: [X-1\n", "p.yaml: line 2: not valid YAML")]
     public void Read_BadInput_NamesFileAndField(string yaml, string expected)
     {

@@ -44,13 +44,13 @@ public sealed class TimingParamsTests
     }
 
     [Theory]
-    [InlineData("bin_width: 0", "timing.yaml: bin_width: must be more than 0 seconds (got 0)")]
-    [InlineData("bin_width: hour", "timing.yaml: bin_width: must be a number (got 'hour')")]
-    [InlineData("start_at: -1", "timing.yaml: start_at: must be 0 or more hours (got -1)")]
-    [InlineData("stop_at: 0", "timing.yaml: stop_at: must be after start_at 0 (got 0)")]
-    [InlineData("bin_mode: max", "timing.yaml: bin_mode: must be 'mean' or 'overlap' (got 'max')")]
-    [InlineData("bin_width: 0.001", "timing.yaml: bin_width: 0.001 s makes more than 100000 bins between start_at and stop_at")]
-    [InlineData("collTypes: [x]", "timing.yaml: collType: give exactly one of collType (the original's key) or collTypes")]
+    [InlineData("bin_width: 0", "timing.yaml: line 8: bin_width: must be more than 0 seconds (got 0)")]
+    [InlineData("bin_width: hour", "timing.yaml: line 8: bin_width: must be a number (got 'hour')")]
+    [InlineData("start_at: -1", "timing.yaml: line 8: start_at: must be 0 or more hours (got -1)")]
+    [InlineData("stop_at: 0", "timing.yaml: line 8: stop_at: must be after start_at 0 (got 0)")]
+    [InlineData("bin_mode: max", "timing.yaml: line 9: bin_mode: must be 'mean' or 'overlap' (got 'max')")]
+    [InlineData("bin_width: 0.001", "timing.yaml: line 8: bin_width: 0.001 s makes more than 100000 bins between start_at and stop_at")]
+    [InlineData("collTypes: [x]", "timing.yaml: line 2: collType: give exactly one of collType (the original's key) or collTypes")]
     public void Read_BadField_NamesFileAndField(string line, string message)
     {
         string yaml = string.Join('\n', Original.Split('\n').Where(l => !l.StartsWith(line.Split(':')[0] + ":", StringComparison.Ordinal) || line.StartsWith("collTypes", StringComparison.Ordinal))) + "\n" + line + "\n";
@@ -67,7 +67,7 @@ public sealed class TimingParamsTests
     [Fact]
     public void Read_DuplicateJobName_IsAnError()
     {
-        Assert.Equal("timing.yaml: job_names: lists a name twice",
+        Assert.Equal("timing.yaml: line 3: job_names: lists a name twice",
             Error("Jira: X-1\ncollType: a\njob_names: [isr, isr]\nstart_date: '2022-01-01'\nstop_date: '2022-01-02'\n"));
     }
 }

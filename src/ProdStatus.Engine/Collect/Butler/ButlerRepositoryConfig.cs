@@ -1,5 +1,5 @@
 using ProdStatus.Engine.Errors;
-using YamlDotNet.Core;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Collect.Butler;
@@ -27,19 +27,7 @@ public sealed record ButlerRepositoryConfig(string Source, string ButlerRoot, st
 
     public static ButlerRepositoryConfig Parse(string source, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new UserInputException($"{source}: line {ex.Start.Line}: not valid YAML: {ex.Message.Split('\n')[0]}", ex);
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new UserInputException($"{source}: expected a Butler configuration mapping");
-        }
+        var root = YamlFile.ParseMapping(source, text, "expected a Butler configuration mapping");
         int cut = source.LastIndexOf('/');
         string butlerRoot = cut > 0 ? source[..cut] : ".";
         var registry = Child(root, "registry") as YamlMappingNode;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using ProdStatus.Engine.Campaigns;
+using ProdStatus.Engine.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdStatus.Engine.Configuration.Layers;
@@ -15,7 +15,7 @@ internal sealed class YamlConfigurationProvider(string path) : ConfigurationProv
     public override void Load()
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        Flatten(YamlDoc.Load(path), null, data);
+        Flatten(YamlFile.LoadMapping(path), null, data);
         Data = data;
     }
 
@@ -37,7 +37,7 @@ internal sealed class YamlConfigurationProvider(string path) : ConfigurationProv
                 }
                 break;
             case YamlScalarNode scalar when prefix is not null:
-                data[prefix] = YamlDoc.IsNull(scalar) ? "" : scalar.Value;
+                data[prefix] = YamlScalars.IsNull(scalar) ? "" : scalar.Value;
                 break;
         }
     }
