@@ -2,8 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Inbox;
-using ProdStatus.Engine.Jobs;
-using ProdStatus.Engine.Params;
 using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Publish.Jira;
 using ProdStatus.Engine.Publish.Slack;
