@@ -14,14 +14,7 @@ public sealed class InboxRepositoryTests(PostgresFixture postgres) : IClassFixtu
 
     private async Task<(EngineTestHost Host, InboxRepository Inbox, FakeTimeProvider Time)> CreateAsync(string provider)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-        var settings = new Dictionary<string, string?>();
-        if (provider == "Postgres")
-        {
-            settings["ProdStatus:Store:Provider"] = "Postgres";
-            settings["ProdStatus:Store:ConnectionString"] = await postgres.Cluster.CreateDatabaseAsync(Ct);
-        }
-        var host = new EngineTestHost(settings, s => s.AddSingleton<TimeProvider>(time));
+        var (host, time) = await postgres.StoreHostAsync(provider, Ct);
         return (host, host.Get<InboxRepository>(), time);
     }
 
