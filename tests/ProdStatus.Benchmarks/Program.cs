@@ -13,6 +13,7 @@ public static class Program
             "bot" => await BotLoadBenchmark.RunAsync(args[1..]),
             "pdf" => PdfBenchmark.Run(args),
             "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+            "inbox" => await InboxBenchmark.RunAsync(args[1..]),
             "butler" => await ButlerBenchmark.RunAsync(args[1..]),
             "metadata-parse" => MetadataParseBenchmark.Run(args[1..]),
             ButlerBenchmark.ScanScenario => await ButlerBenchmark.ScanAsync(args[1..]),
@@ -23,7 +24,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] | butler DIR [--generation 2022|current] [--datasets N] [--files N] | metadata-parse [N]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] | inbox [--history N] [--pending N] | butler DIR [--generation 2022|current] [--datasets N] [--files N] | metadata-parse [N]");
         return 2;
     }
 }

@@ -52,7 +52,8 @@ internal sealed class ReadTimeoutStream(Stream inner, TimeSpan timeout, TimeProv
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await inner.ReadAsync(buffer, linked.Token);
+            // ConfigureAwait(false): the synchronous Read below blocks its caller's thread, which must not be needed to finish.
+            return await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

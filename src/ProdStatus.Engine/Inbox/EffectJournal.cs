@@ -121,12 +121,8 @@ public sealed class EffectJournal(StoreDatabase store, TimeProvider time)
     }
 
     /// <summary>Retention: forgets effects last written before <paramref name="cutoff"/>.</summary>
-    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM bot_effects WHERE updated_utc < @cutoff").With("@cutoff", cutoff);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        database.DeleteInBatchesAsync(OpenAsync, "bot_effects", "job_id", "updated_utc < @cutoff", cutoff, cancellationToken);
 
     private async Task<Entry?> GetAsync(long jobId, string effect, CancellationToken cancellationToken)
     {

@@ -22,8 +22,10 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
             payload TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL, not_before TEXT NOT NULL,
             lease_owner TEXT NULL, lease_until TEXT NULL, created_utc TEXT NOT NULL, updated_utc TEXT NOT NULL,
             last_error TEXT NULL);
-        CREATE INDEX IF NOT EXISTS bot_inbox_ready ON bot_inbox (state, not_before);
-        CREATE INDEX IF NOT EXISTS bot_inbox_subject ON bot_inbox (subject, state);
+        DROP INDEX IF EXISTS bot_inbox_ready;
+        CREATE INDEX IF NOT EXISTS bot_inbox_claim ON bot_inbox (state, not_before, id);
+        DROP INDEX IF EXISTS bot_inbox_subject;
+        CREATE INDEX IF NOT EXISTS bot_inbox_subject_kind ON bot_inbox (subject, kind, state);
         CREATE INDEX IF NOT EXISTS bot_inbox_updated ON bot_inbox (updated_utc);
         CREATE TABLE IF NOT EXISTS bot_inbox_seen (dedup_key TEXT NOT NULL PRIMARY KEY, created_utc TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS bot_inbox_seen_created ON bot_inbox_seen (created_utc);
@@ -33,16 +35,24 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     private const string Columns = "id, kind, subject, payload, state, attempts, not_before, created_utc, last_error";
 
     /// <summary>
-    /// The oldest ready job: pending and due, or in progress under an expired lease. A pending job of a superseding
-    /// kind waits while another job of its subject is in progress, so refreshes of one issue run one after the other.
+    /// The next job to claim: first one whose lease expired (its claimant crashed), else the oldest due pending one. A
+    /// pending job of a superseding kind waits while another job of its subject is in progress, so refreshes of one
+    /// issue run one after the other. Each pick walks an index in order and stops at the first match
+    /// (<c>bot_inbox_lease</c>, <c>bot_inbox_claim</c>), so its cost does not grow with the backlog or the history.
     /// </summary>
-    private static readonly string PickReady = $"""
-        SELECT c.id FROM bot_inbox c
-        WHERE ((c.state = 'Pending' AND c.not_before <= @now) OR (c.state = 'InProgress' AND c.lease_until < @now))
-          AND NOT (c.state = 'Pending' AND c.kind IN ({string.Join(", ", InboxKinds.Superseding.Select(k => $"'{k}'"))}) AND EXISTS (
-              SELECT 1 FROM bot_inbox r WHERE r.subject = c.subject AND r.kind = c.kind AND r.state = 'InProgress'))
-        ORDER BY c.not_before, c.id LIMIT 1
+    private static string PickReady(string lockClause) => $"""
+        COALESCE(
+          (SELECT e.id FROM bot_inbox e WHERE e.state = 'InProgress' AND e.lease_until < @now
+           ORDER BY e.lease_until LIMIT 1{lockClause}),
+          (SELECT c.id FROM bot_inbox c
+           WHERE c.state = 'Pending' AND c.not_before <= @now
+             AND NOT (c.kind IN ({string.Join(", ", InboxKinds.Superseding.Select(k => $"'{k}'"))}) AND EXISTS (
+                 SELECT 1 FROM bot_inbox r WHERE r.subject = c.subject AND r.kind = c.kind AND r.state = 'InProgress'))
+           ORDER BY c.not_before, c.id LIMIT 1{lockClause}))
         """;
+
+    private static readonly string SqlitePick = PickReady("");
+    private static readonly string PostgresPick = PickReady(" FOR UPDATE SKIP LOCKED");
 
     /// <summary>
     /// Adds a job that never supersedes and is never superseded (a person's request), unless one with the same
@@ -115,12 +125,12 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     {
         using var gate = await database.WriteLockAsync(cancellationToken);
         var now = time.GetUtcNow();
-        string pick = database.Provider == StoreProvider.Postgres ? PickReady + " FOR UPDATE OF c SKIP LOCKED" : PickReady;
+        string pick = database.Provider == StoreProvider.Postgres ? PostgresPick : SqlitePick;
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command($"""
             UPDATE bot_inbox SET state = 'InProgress', attempts = attempts + 1, lease_owner = @owner, lease_until = @until,
                 updated_utc = @now
-            WHERE id = ({pick}) RETURNING {Columns}
+            WHERE id = {pick} RETURNING {Columns}
             """)
             .With("@owner", owner).With("@until", now + lease).With("@now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -154,12 +164,9 @@ public sealed class InboxRepository(StoreDatabase store, TimeProvider time)
     /// <summary>Retention: deletes finished jobs (done, superseded, failed) and dedup records last touched before <paramref name="cutoff"/>.</summary>
     public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var jobs = connection.Command(
-            "DELETE FROM bot_inbox WHERE state IN ('Done', 'Superseded', 'Failed') AND updated_utc < @cutoff").With("@cutoff", cutoff);
-        int deleted = await jobs.ExecuteNonQueryAsync(cancellationToken);
-        await using var seen = connection.Command("DELETE FROM bot_inbox_seen WHERE created_utc < @cutoff").With("@cutoff", cutoff);
-        await seen.ExecuteNonQueryAsync(cancellationToken);
+        int deleted = await database.DeleteInBatchesAsync(OpenAsync, "bot_inbox", "id",
+            "state IN ('Done', 'Superseded', 'Failed') AND updated_utc < @cutoff", cutoff, cancellationToken);
+        await database.DeleteInBatchesAsync(OpenAsync, "bot_inbox_seen", "dedup_key", "created_utc < @cutoff", cutoff, cancellationToken);
         return deleted;
     }
 

@@ -68,6 +68,34 @@ public sealed class StoreDatabase(IOptions<StoreOptions> options, IOptions<Outpu
         return new GateRelease(gate);
     }
 
+    /// <summary>
+    /// Retention: deletes the rows of <paramref name="table"/> matching <paramref name="where"/> (which may use
+    /// <c>@cutoff</c>) a batch of <paramref name="key"/> values at a time, each batch a short write under
+    /// <see cref="WriteLockAsync"/>, so deleting a month of a busy bot's history never makes an intake wait long.
+    /// </summary>
+    public async Task<int> DeleteInBatchesAsync(Func<CancellationToken, Task<DbConnection>> open, string table, string key, string where,
+        DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        const int batch = 1_000;
+        int total = 0;
+        while (true)
+        {
+            int deleted;
+            using (await WriteLockAsync(cancellationToken))
+            {
+                await using var connection = await open(cancellationToken);
+                await using var command = connection.Command(
+                    $"DELETE FROM {table} WHERE {where} AND {key} IN (SELECT {key} FROM {table} WHERE {where} LIMIT {batch})").With("@cutoff", cutoff);
+                deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            total += deleted;
+            if (deleted == 0)
+            {
+                return total;
+            }
+        }
+    }
+
     private sealed class GateRelease(SemaphoreSlim gate) : IDisposable
     {
         private int _released;
