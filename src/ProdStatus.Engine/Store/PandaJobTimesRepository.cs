@@ -135,6 +135,7 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await CampaignVersions.BumpAsync(connection, transaction, jira, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -145,6 +146,7 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
     {
         var connection = await database.OpenAsync(cancellationToken);
         await database.EnsureSchemaAsync(connection, "timing", Ddl, cancellationToken);
+        await CampaignVersions.EnsureSchemaAsync(database, connection, cancellationToken);
         return connection;
     }
 }

@@ -12,15 +12,15 @@ namespace ProdStatus.Engine.Render.Dashboard;
 /// </summary>
 public sealed class DashboardPageRenderer(DashboardCharts charts)
 {
-    public string Render(CampaignDashboard d, DashboardPageOptions options)
+    public string Render(CampaignDashboard d, DashboardPageOptions options) => Render(d, Sections(d), options);
+
+    /// <summary>The page around <paramref name="sections"/> (<see cref="Sections"/> of the same <paramref name="d"/>, e.g. kept
+    /// by <see cref="CampaignPages"/>): the header, the status section with the request's Refresh form, and the frame.</summary>
+    public string Render(CampaignDashboard d, string sections, DashboardPageOptions options)
     {
-        var main = new StringBuilder(64 * 1024);
+        var main = new StringBuilder(sections.Length + 8192);
         Status(main, d, options);
-        Progress(main, d);
-        Running(main, d);
-        Failures(main, d);
-        Resources(main, d);
-        Workflows(main, d);
+        main.Append(sections);
         var meta = new StringBuilder();
         meta.Append("Last refresh from PanDA: <strong>").Append(Utc(d.LastRefreshUtc)).Append("</strong> · page generated ").Append(Utc(d.GeneratedUtc));
         if (d.Links.Jira is { } jira)
@@ -36,6 +36,19 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
             meta.Append(" · ").Append(Link(list, "all campaigns"));
         }
         return Page($"{d.Jira} campaign dashboard", $"Campaign {d.Jira}", meta.ToString(), main.ToString(), options);
+    }
+
+    /// <summary>Every section after the status: charts, failures, resources and workflows. They depend on the data only
+    /// (not on the request or the time of the view), so they can be kept until the store changes.</summary>
+    public string Sections(CampaignDashboard d)
+    {
+        var sb = new StringBuilder(64 * 1024);
+        Progress(sb, d);
+        Running(sb, d);
+        Failures(sb, d);
+        Resources(sb, d);
+        Workflows(sb, d);
+        return sb.ToString();
     }
 
     private static void Status(StringBuilder sb, CampaignDashboard d, DashboardPageOptions options)
