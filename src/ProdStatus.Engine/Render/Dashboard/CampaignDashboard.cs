@@ -12,6 +12,8 @@ namespace ProdStatus.Engine.Render.Dashboard;
 /// <param name="TaskTable">The get-panda-stat task-type table, cells formatted exactly as in its CSV.</param>
 /// <param name="ButlerTable">The get-butler-stat table (cells as in its CSV) when Butler statistics were collected.</param>
 /// <param name="Running">Running quanta over time: all task types, then the task types with the most jobs.</param>
+/// <param name="FailureTable">get-panda-stat's <c>pandaErrors</c> table (cells as in its CSV): failure causes by task type.</param>
+/// <param name="FailureCauses">The same rows for scripts, with the example job's and the tickets' links.</param>
 public sealed record CampaignDashboard(
     string Jira,
     DateTimeOffset GeneratedUtc,
@@ -24,7 +26,9 @@ public sealed record CampaignDashboard(
     IReadOnlyList<DashboardTaskType> TaskTypes,
     DashboardProgress Progress,
     DashboardRunning Running,
-    DashboardUrls Links);
+    DashboardUrls Links,
+    StatTable FailureTable,
+    IReadOnlyList<DashboardFailure> FailureCauses);
 
 /// <summary>One workflow (BPS submission) and its PanDA tasks.</summary>
 public sealed record DashboardWorkflow(
@@ -38,6 +42,13 @@ public sealed record DashboardTask(long JediTaskId, string Label, string Status,
 /// <summary>One task type's figures (the get-panda-stat row), for the charts and scripts.</summary>
 public sealed record DashboardTaskType(string Row, long Quanta, double CpuHours, double? WallSecondsPerJob, double MaxRssGb,
     long JobsFailed, long RetriedAttempts);
+
+/// <summary>One task type's failed attempts of one cause (a <c>pandaErrors</c> row), most attempts first.</summary>
+/// <param name="Cause">The cause as in the table (<c>out of memory</c>, <c>unknown (pilot 1999)</c>).</param>
+/// <param name="KnownError">The known-errors entry's name; null for a new failure.</param>
+/// <param name="ExampleUrl">The example job's page on the PanDA monitor; null when no monitor URL is configured.</param>
+public sealed record DashboardFailure(string TaskType, string Cause, string? KnownError, IReadOnlyList<TicketLink> Tickets, long FailedAttempts,
+    long FinalFailures, double SharePercent, long ExamplePandaId, string ExampleMessage, string? ExampleUrl);
 
 /// <summary>Cumulative finished and failed jobs against time, and the finish estimate.</summary>
 /// <param name="Points">At most <see cref="DashboardAssembly.MaxProgressPoints"/> steps, the last one at the last job end.</param>

@@ -3,6 +3,7 @@ using ProdStatus.Engine.Aggregate;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Domain.Panda;
+using ProdStatus.Engine.Failures;
 using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Store;
@@ -14,6 +15,7 @@ public sealed class CampaignDashboardBuilder(
     PandaStatsRepository panda,
     PandaJobTimesRepository times,
     ButlerStatsRepository butler,
+    PandaFailureRepository failures,
     CampaignReportBuilder reports,
     IOptions<ReportOptions> reportOptions,
     IOptions<PandaOptions> pandaOptions)
@@ -33,8 +35,10 @@ public sealed class CampaignDashboardBuilder(
         var asOf = lastRefresh ?? DateTimeOffset.UnixEpoch;
         var types = PandaAggregation.ByTaskType(tasks, asOf);
         var campaign = PandaAggregation.Campaign(tasks, asOf);
+        // Failure causes as get-panda-stat stored them: its pandaErrors table, read from the store (no PanDA call).
+        var failureRows = FailureTables.ByTaskType(tasks, await failures.GetAsync(jira, cancellationToken));
         var stats = new PandaStatResult(jira, workflows, tasks, types, campaign, PandaTables.Workflows(jira, workflows),
-            PandaTables.TaskTypes(jira, types, campaign), 0, 0, 0, []);
+            PandaTables.TaskTypes(jira, types, campaign), 0, 0, 0, [], failureRows);
         var jobs = await times.GetAllJobsAsync(jira, cancellationToken);
         var butlerTasks = await butler.GetTasksAsync(jira, cancellationToken);
         string? monitor = reportOptions.Value.PandaMonitorUrl is { Length: > 0 } m ? m : pandaOptions.Value.BaseUrl;

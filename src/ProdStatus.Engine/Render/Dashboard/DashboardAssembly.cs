@@ -35,8 +35,21 @@ public static class DashboardAssembly
         var asOf = lastRefresh ?? report.GeneratedUtc;
         return new CampaignDashboard(report.Jira, report.GeneratedUtc, lastRefresh, report.StatusCounts, report.Totals, workflows,
             stats.TaskTable, butlerTable, types, Progress(jobs, remaining, asOf), Running(jobs, stats.TaskTypes.Count),
-            new DashboardUrls(report.Links.Jira?.AbsoluteUri, report.Links.Panda?.AbsoluteUri));
+            new DashboardUrls(report.Links.Jira?.AbsoluteUri, report.Links.Panda?.AbsoluteUri), stats.FailureTable,
+            Failures(report, stats, pandaMonitor));
     }
+
+    /// <summary>The failure rows with links: the report's failure lines are the same rows in the same order, with the
+    /// tickets' Jira links.</summary>
+    private static List<DashboardFailure> Failures(CampaignReport report, PandaStatResult stats, string? monitor) =>
+        stats.FailureRows.Select((f, i) => new DashboardFailure(f.TaskType, f.CauseText, f.KnownName,
+                i < report.FailureLines.Count ? report.FailureLines[i].Tickets : [.. f.Tickets.Select(t => new TicketLink(t, null))],
+                f.Attempts, f.FinalFailures, 100 * f.Share, f.ExamplePandaId, f.ExampleMessage, MonitorPage(monitor, "job", f.ExamplePandaId)))
+            .ToList();
+
+    /// <summary>A task's or job's page on the PanDA monitor (<c>…/task/123/</c>, <c>…/job/456/</c>); null without a monitor URL.</summary>
+    private static string? MonitorPage(string? monitor, string kind, long id) =>
+        monitor is { Length: > 0 } m ? $"{(m.EndsWith('/') ? m : m + "/")}{kind}/{id.ToString(CultureInfo.InvariantCulture)}/" : null;
 
     /// <summary>Cumulative finished and failed jobs by end time, thinned to at most <see cref="MaxProgressPoints"/> steps.</summary>
     public static DashboardProgress Progress(IReadOnlyList<StoredJobTime> jobs, long remainingQuanta, DateTimeOffset asOf)
@@ -128,6 +141,5 @@ public static class DashboardAssembly
     };
 
     private static DashboardTask Task(PandaTaskRecord t, string? monitor) => new(t.JediTaskId, t.Label, t.Status, TaskTone(t.Status), t.NFiles,
-        t.Jobs.JobsFinished, t.Jobs.JobsFailed,
-        monitor is { Length: > 0 } m ? $"{(m.EndsWith('/') ? m : m + "/")}task/{t.JediTaskId.ToString(CultureInfo.InvariantCulture)}/" : null);
+        t.Jobs.JobsFinished, t.Jobs.JobsFailed, MonitorPage(monitor, "task", t.JediTaskId));
 }

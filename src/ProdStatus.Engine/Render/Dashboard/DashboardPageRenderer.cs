@@ -100,16 +100,25 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
         sb.Append("</section>\n");
     }
 
-    /// <summary>Failed jobs by task type. Failure causes (per task type, by classified error) belong in this section.</summary>
+    /// <summary>Failed jobs by task type, then their causes (get-panda-stat's pandaErrors table).</summary>
     private void Failures(StringBuilder sb, CampaignDashboard d)
     {
         sb.Append("<section aria-labelledby=\"h-failures\" id=\"failures\"><h2 id=\"h-failures\">Failures by task type</h2>\n");
         var failed = d.TaskTypes.Where(t => t.JobsFailed > 0).OrderByDescending(t => t.JobsFailed).ThenBy(t => t.Row, StringComparer.Ordinal).ToList();
         if (failed.Count == 0)
         {
-            sb.Append("<p>No failed jobs.</p>\n</section>\n");
-            return;
+            sb.Append("<p>No failed jobs.</p>\n");
         }
+        else
+        {
+            FailedJobs(sb, d, failed);
+        }
+        FailureCauses(sb, d);
+        sb.Append("</section>\n");
+    }
+
+    private void FailedJobs(StringBuilder sb, CampaignDashboard d, List<DashboardTaskType> failed)
+    {
         sb.Append(charts.Bars("chart-failures", $"Failed jobs by task type, {d.Jira}", "Failed jobs",
             [.. failed.Select(t => (t.Row, (double)t.JobsFailed))])).Append('\n');
         sb.Append("<div class=\"scroll\"><table id=\"table-failures\"><caption>Failed jobs by task type</caption><thead><tr>")
@@ -119,7 +128,57 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
             sb.Append("<tr><th scope=\"row\">").Append(Enc(t.Row)).Append("</th><td class=\"num\">").Append(I(t.JobsFailed))
               .Append("</td><td class=\"num\">").Append(I(t.RetriedAttempts)).Append("</td></tr>\n");
         }
-        sb.Append("</tbody></table></div>\n</section>\n");
+        sb.Append("</tbody></table></div>\n");
+    }
+
+    /// <summary>
+    /// Failure causes by task type: the cells of get-panda-stat's pandaErrors table (so the page equals its CSV), with the
+    /// tickets linked to Jira and the example job to its page on the PanDA monitor.
+    /// </summary>
+    private static void FailureCauses(StringBuilder sb, CampaignDashboard d)
+    {
+        sb.Append("<h3 id=\"h-failure-causes\">Failure causes</h3>\n");
+        var table = d.FailureTable;
+        if (table.Rows.Count == 0)
+        {
+            sb.Append("<p>No failed attempts classified. get-panda-stat classifies them when it reads every job of a task (maxtask: 0).</p>\n");
+            return;
+        }
+        sb.Append("<div class=\"scroll\"><table id=\"table-failure-causes\" data-table=\"").Append(Enc(table.Name)).Append("\"><caption>")
+          .Append(Enc(table.Title)).Append(" (failed attempts of each task type by classified cause, most first)</caption><thead><tr><th scope=\"col\">")
+          .Append(Enc(table.IndexHeader)).Append("</th>");
+        foreach (var column in table.Columns)
+        {
+            sb.Append("<th scope=\"col\">").Append(Enc(column.Header)).Append("</th>");
+        }
+        sb.Append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            var failure = r < d.FailureCauses.Count ? d.FailureCauses[r] : null;
+            sb.Append("<tr><th scope=\"row\">").Append(Enc(row.Name)).Append("</th>");
+            for (int i = 0; i < row.Cells.Count; i++)
+            {
+                string header = i < table.Columns.Count ? table.Columns[i].Header : "";
+                bool numeric = i < table.Columns.Count && table.Columns[i].Numeric;
+                sb.Append(numeric ? "<td class=\"num\">" : header == "example message" ? "<td class=\"msg\">" : "<td>");
+                if (failure is not null && header == "tickets" && failure.Tickets.Count > 0)
+                {
+                    sb.AppendJoin(' ', failure.Tickets.Select(t => Link(t.Url?.AbsoluteUri, t.Key)));
+                }
+                else if (failure is not null && header == "example pandaid")
+                {
+                    sb.Append(Link(failure.ExampleUrl, row.Cells[i]));
+                }
+                else
+                {
+                    sb.Append(Enc(row.Cells[i]));
+                }
+                sb.Append("</td>");
+            }
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</tbody></table></div>\n");
     }
 
     /// <summary>The get-panda-stat task-type table and, where collected, the get-butler-stat table (cells as in their CSVs).</summary>
