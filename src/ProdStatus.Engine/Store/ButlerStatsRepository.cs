@@ -93,7 +93,7 @@ public sealed class ButlerStatsRepository(StoreDatabase database)
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await CampaignVersions.BumpAsync(connection, transaction, jira, cancellationToken);
+        await CampaignVersions.BumpAsync(connection, transaction, jira, jobs: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -106,7 +106,7 @@ public sealed class ButlerStatsRepository(StoreDatabase database)
             await using var command = connection.Command($"DELETE FROM {table} WHERE jira = @jira").With("@jira", jira);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await CampaignVersions.BumpAsync(connection, null, jira, cancellationToken);
+        await CampaignVersions.BumpAsync(connection, null, jira, jobs: false, cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

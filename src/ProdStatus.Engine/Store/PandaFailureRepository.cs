@@ -72,7 +72,7 @@ public sealed class PandaFailureRepository(StoreDatabase database)
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
-        await CampaignVersions.BumpAsync(connection, transaction, jira, cancellationToken);
+        await CampaignVersions.BumpAsync(connection, transaction, jira, jobs: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -82,7 +82,7 @@ public sealed class PandaFailureRepository(StoreDatabase database)
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("DELETE FROM panda_task_failure WHERE jira = @jira").With("@jira", jira);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        await CampaignVersions.BumpAsync(connection, null, jira, cancellationToken);
+        await CampaignVersions.BumpAsync(connection, null, jira, jobs: false, cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -137,7 +137,7 @@ public sealed class PandaStatsRepository(StoreDatabase database)
                 .With("@refreshed", t.RefreshedUtc);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await CampaignVersions.BumpAsync(connection, transaction, jira, cancellationToken);
+        await CampaignVersions.BumpAsync(connection, transaction, jira, jobs: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -150,7 +150,7 @@ public sealed class PandaStatsRepository(StoreDatabase database)
             await using var command = connection.Command($"DELETE FROM {table} WHERE jira = @jira").With("@jira", jira);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await CampaignVersions.BumpAsync(connection, null, jira, cancellationToken);
+        await CampaignVersions.BumpAsync(connection, null, jira, jobs: false, cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

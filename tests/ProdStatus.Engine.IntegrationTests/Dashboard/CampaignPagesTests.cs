@@ -69,12 +69,17 @@ public sealed partial class CampaignPagesTests
         Assert.NotSame(second.Sections, third.Sections);
         Assert.Equal(Figure(second, "Jobs failed") + 7, Figure(third, "Jobs failed"));
         Assert.DoesNotContain(third.Dashboard.StatusCounts, s => s.Status == "Transforming");
+        // Job times were not written: the job charts are the drawings already made (same clip-path ids), the failures are drawn again.
+        Assert.Equal(Chart(second, "chart-progress"), Chart(third, "chart-progress"));
+        Assert.Equal(Chart(second, "chart-running"), Chart(third, "chart-running"));
+        Assert.NotEqual(Chart(second, "chart-failures"), Chart(third, "chart-failures"));
 
         // prep-timing-data writes more job times.
         await SaveJobsAsync(host, stats, stats.Tasks[1], 5, 100);
         var fourth = (await pages.GetAsync(stats.Jira, Ct))!;
         Assert.Equal(9, fourth.Dashboard.Progress.JobsFinished);
         Assert.Contains("9 jobs finished", fourth.Sections, StringComparison.Ordinal);
+        Assert.NotEqual(Chart(third, "chart-progress"), Chart(fourth, "chart-progress"));
     }
 
     [Fact]
@@ -103,6 +108,10 @@ public sealed partial class CampaignPagesTests
         var stats = await SaveAsync(host, CampaignBuilder.Sized(steps: 3, taskTypes: 12).Build(), jobsPerTask: 40);
         var pages = host.Get<CampaignPages>();
         var renderer = host.Get<DashboardPageRenderer>();
+        await pages.GetAsync(stats.Jira, Ct);
+        // A get-panda-stat refresh: the next page reuses the job-time summary and the job charts.
+        await host.Get<PandaStatsRepository>().SaveAsync(stats.Jira, [.. stats.Workflows.Select(w => w with { RefreshedUtc = time.GetUtcNow() })],
+            [.. stats.Tasks.Take(3).Select(t => t with { RefreshedUtc = time.GetUtcNow(), Jobs = t.Jobs with { JobsFinished = t.Jobs.JobsFinished + 1 } })], Ct);
         await pages.GetAsync(stats.Jira, Ct);
 
         time.Advance(TimeSpan.FromMinutes(5));
@@ -139,6 +148,11 @@ public sealed partial class CampaignPagesTests
         Assert.Equal(2, pages.Count);
         Assert.Null(await pages.GetAsync("PREOPS-404", Ct));
     }
+
+    /// <summary>The chart's drawing: its SVG after the title and description (which always say the current figures).</summary>
+    private static string Chart(CampaignPage page, string id) =>
+        Regex.Match(page.Sections, $"<svg [^>]*id=\"{id}\">.*?</desc>(.*?)</svg>", RegexOptions.Singleline) is { Success: true } m
+            ? m.Groups[1].Value : throw new InvalidOperationException(id);
 
     private static long Figure(CampaignPage page, string label) => long.Parse(page.Dashboard.Totals.Single(t => t.Label == label).Value,
         System.Globalization.CultureInfo.InvariantCulture);

@@ -60,6 +60,13 @@ public sealed record DashboardProgress(IReadOnlyList<ProgressPoint> Points, long
 
 public sealed record ProgressPoint(DateTimeOffset TimeUtc, long Finished, long Failed);
 
+/// <summary>The stored job times as the charts need them (<see cref="DashboardAssembly.Jobs"/>): they change only when
+/// prep-timing-data writes, so a page rebuilt after a get-panda-stat refresh reuses them instead of reading every job.</summary>
+/// <param name="FinishedEnds">End times of the finished jobs, ascending (the recent rate of the estimate).</param>
+/// <param name="Running">Running quanta of all jobs and of the <see cref="DashboardAssembly.RunningTaskTypes"/> largest task types.</param>
+public sealed record JobSeries(IReadOnlyList<ProgressPoint> Points, long JobsFinished, long JobsFailed, IReadOnlyList<DateTimeOffset> FinishedEnds,
+    DashboardRunning Running);
+
 /// <param name="Reference">The first job start; hours on the chart count from it.</param>
 public sealed record DashboardRunning(DateTimeOffset? Reference, double BinWidthSeconds, IReadOnlyList<TimingCurve> Curves);
 

@@ -11,14 +11,16 @@ namespace ProdStatus.Engine.Render.Dashboard;
 /// assembled <see cref="CampaignDashboard"/> and its rendered sections are kept per campaign together with the
 /// campaign's store version (<see cref="CampaignVersions"/>): a view reads that version with one primary-key lookup and
 /// is served from memory while it is unchanged; any write of the campaign's data raises it and the next view builds the
-/// page again. At most <see cref="DashboardOptions.CachedCampaigns"/> campaigns are kept, least recently viewed dropped first.
+/// page again. That build reuses what the write cannot have changed: the job-time summary while the jobs version is
+/// unchanged (get-panda-stat does not write job times), and every chart whose data is unchanged (<see cref="ChartMemo"/>).
+/// At most <see cref="DashboardOptions.CachedCampaigns"/> campaigns are kept, least recently viewed dropped first.
 /// </summary>
 public sealed class CampaignPages(CampaignDashboardBuilder builder, DashboardPageRenderer renderer, CampaignVersions versions,
     TimeProvider time, IOptions<DashboardOptions> options)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, LinkedListNode<CampaignPage>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<CampaignPage> _recent = new(); // most recently viewed first
+    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _recent = new(); // most recently viewed first
 
     /// <summary>Campaigns held in memory now.</summary>
     public int Count
@@ -38,27 +40,29 @@ public sealed class CampaignPages(CampaignDashboardBuilder builder, DashboardPag
         string jira = DashboardLinks.Normalize(issue);
         // The version is read before the data: whatever is read after it is at least as new, so a page kept under a
         // version never shows less than that version wrote.
-        long version = await versions.GetAsync(jira, cancellationToken);
-        if (Find(jira, version) is { } kept)
+        var version = await versions.GetAsync(jira, cancellationToken);
+        var kept = Find(jira);
+        if (kept is not null && kept.Version == version)
         {
-            return kept with { Dashboard = kept.Dashboard with { GeneratedUtc = time.GetUtcNow() } };
+            return kept.Page with { Dashboard = kept.Page.Dashboard with { GeneratedUtc = time.GetUtcNow() } };
         }
-        var dashboard = await builder.BuildAsync(jira, cancellationToken);
-        if (dashboard is null)
+        var build = await builder.BuildAsync(jira, kept?.Version.JobsVersion == version.JobsVersion ? kept.Jobs : null, cancellationToken);
+        if (build is null)
         {
             Forget(jira);
             return null;
         }
-        var page = new CampaignPage(jira, version, dashboard, renderer.Sections(dashboard));
-        Keep(page);
+        var charts = new ChartMemo(kept?.Charts);
+        var page = new CampaignPage(jira, version.Version, build.Dashboard, renderer.Sections(build.Dashboard, charts));
+        Keep(new Entry(page, version, build.Jobs, charts));
         return page;
     }
 
-    private CampaignPage? Find(string jira, long version)
+    private Entry? Find(string jira)
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(jira, out var node) || node.Value.Version != version)
+            if (!_entries.TryGetValue(jira, out var node))
             {
                 return null;
             }
@@ -68,7 +72,7 @@ public sealed class CampaignPages(CampaignDashboardBuilder builder, DashboardPag
         }
     }
 
-    private void Keep(CampaignPage page)
+    private void Keep(Entry entry)
     {
         int capacity = options.Value.CachedCampaigns;
         if (capacity <= 0)
@@ -77,16 +81,16 @@ public sealed class CampaignPages(CampaignDashboardBuilder builder, DashboardPag
         }
         lock (_gate)
         {
-            if (_entries.TryGetValue(page.Jira, out var old))
+            if (_entries.TryGetValue(entry.Page.Jira, out var old))
             {
                 _recent.Remove(old);
             }
-            _entries[page.Jira] = _recent.AddFirst(page);
+            _entries[entry.Page.Jira] = _recent.AddFirst(entry);
             while (_entries.Count > capacity)
             {
                 var last = _recent.Last!;
                 _recent.RemoveLast();
-                _entries.Remove(last.Value.Jira);
+                _entries.Remove(last.Value.Page.Jira);
             }
         }
     }
@@ -101,6 +105,9 @@ public sealed class CampaignPages(CampaignDashboardBuilder builder, DashboardPag
             }
         }
     }
+
+    /// <summary>A kept page with what the next build after a refresh may reuse.</summary>
+    private sealed record Entry(CampaignPage Page, CampaignVersion Version, JobSeries Jobs, ChartMemo Charts);
 }
 
 /// <summary>One campaign's page: the data and the HTML of its sections (charts included) that do not depend on the request.</summary>

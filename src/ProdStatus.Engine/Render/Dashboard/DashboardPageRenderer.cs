@@ -39,14 +39,15 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
     }
 
     /// <summary>Every section after the status: charts, failures, resources and workflows. They depend on the data only
-    /// (not on the request or the time of the view), so they can be kept until the store changes.</summary>
-    public string Sections(CampaignDashboard d)
+    /// (not on the request or the time of the view), so they can be kept until the store changes. Charts already drawn
+    /// for the same data are taken from <paramref name="charts"/> when given.</summary>
+    public string Sections(CampaignDashboard d, ChartMemo? charts = null)
     {
         var sb = new StringBuilder(64 * 1024);
-        Progress(sb, d);
-        Running(sb, d);
-        Failures(sb, d);
-        Resources(sb, d);
+        Progress(sb, d, charts);
+        Running(sb, d, charts);
+        Failures(sb, d, charts);
+        Resources(sb, d, charts);
         Workflows(sb, d);
         return sb.ToString();
     }
@@ -77,7 +78,7 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
         sb.Append("</dl>\n</section>\n");
     }
 
-    private void Progress(StringBuilder sb, CampaignDashboard d)
+    private void Progress(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-progress\"><h2 id=\"h-progress\">Progress over time</h2>\n");
         if (d.Progress.Points.Count == 0)
@@ -86,22 +87,22 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
         }
         else
         {
-            sb.Append(charts.Progress(d, "chart-progress")).Append('\n');
+            sb.Append(charts.Progress(d, "chart-progress", memo)).Append('\n');
         }
         sb.Append("<p class=\"eta\">Estimate: ").Append(Enc(d.Progress.EtaText)).Append("</p>\n</section>\n");
     }
 
-    private void Running(StringBuilder sb, CampaignDashboard d)
+    private void Running(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-running\"><h2 id=\"h-running\">Running quanta over time</h2>\n");
         sb.Append(d.Running.Curves.Count == 0
             ? "<p>No job start times in the store yet (they are collected by prep-timing-data).</p>\n"
-            : charts.Running(d, "chart-running") + "\n");
+            : charts.Running(d, "chart-running", memo) + "\n");
         sb.Append("</section>\n");
     }
 
     /// <summary>Failed jobs by task type, then their causes (get-panda-stat's pandaErrors table).</summary>
-    private void Failures(StringBuilder sb, CampaignDashboard d)
+    private void Failures(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-failures\" id=\"failures\"><h2 id=\"h-failures\">Failures by task type</h2>\n");
         var failed = d.TaskTypes.Where(t => t.JobsFailed > 0).OrderByDescending(t => t.JobsFailed).ThenBy(t => t.Row, StringComparer.Ordinal).ToList();
@@ -111,16 +112,16 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
         }
         else
         {
-            FailedJobs(sb, d, failed);
+            FailedJobs(sb, d, failed, memo);
         }
         FailureCauses(sb, d);
         sb.Append("</section>\n");
     }
 
-    private void FailedJobs(StringBuilder sb, CampaignDashboard d, List<DashboardTaskType> failed)
+    private void FailedJobs(StringBuilder sb, CampaignDashboard d, List<DashboardTaskType> failed, ChartMemo? memo)
     {
         sb.Append(charts.Bars("chart-failures", $"Failed jobs by task type, {d.Jira}", "Failed jobs",
-            [.. failed.Select(t => (t.Row, (double)t.JobsFailed))])).Append('\n');
+            [.. failed.Select(t => (t.Row, (double)t.JobsFailed))], memo)).Append('\n');
         sb.Append("<div class=\"scroll\"><table id=\"table-failures\"><caption>Failed jobs by task type</caption><thead><tr>")
           .Append("<th scope=\"col\">task type</th><th scope=\"col\">jobs failed</th><th scope=\"col\">retried</th></tr></thead>\n<tbody>\n");
         foreach (var t in failed)
@@ -182,14 +183,14 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
     }
 
     /// <summary>The get-panda-stat task-type table and, where collected, the get-butler-stat table (cells as in their CSVs).</summary>
-    private void Resources(StringBuilder sb, CampaignDashboard d)
+    private void Resources(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-resources\"><h2 id=\"h-resources\">Resources by task type</h2>\n");
         var byCpu = d.TaskTypes.Where(t => t.CpuHours > 0).OrderByDescending(t => t.CpuHours).ThenBy(t => t.Row, StringComparer.Ordinal)
             .Select(t => (t.Row, t.CpuHours)).ToList();
         if (byCpu.Count > 0)
         {
-            sb.Append(charts.Bars("chart-cpu", $"CPU-hours by task type, {d.Jira}", "CPU-hours (PanDA)", byCpu)).Append('\n');
+            sb.Append(charts.Bars("chart-cpu", $"CPU-hours by task type, {d.Jira}", "CPU-hours (PanDA)", byCpu, memo)).Append('\n');
         }
         Table(sb, "table-tasktypes", d.TaskTable, "PanDA: ");
         if (d.ButlerTable is { } butler)
