@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Domain.Timing;
+using ProdStatus.Engine.IntegrationTests.Butler;
 using ProdStatus.Engine.Render.Dashboard;
 using ProdStatus.Engine.Store;
 using ProdStatus.Testing;
@@ -12,7 +13,7 @@ namespace ProdStatus.Engine.IntegrationTests.Dashboard;
 
 /// <summary>The dashboard's page cache: served from memory while the store is unchanged, built again after any write of
 /// the campaign's data (also by another process on the same store), identical to a fresh page, and bounded.</summary>
-public sealed partial class CampaignPagesTests
+public sealed partial class CampaignPagesTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -42,11 +43,13 @@ public sealed partial class CampaignPagesTests
             new TimingTaskRecord(task.JediTaskId, task.WorkflowKey, task.Label, task.TaskName, task.Status, task.RefreshedUtc), list, Ct);
     }
 
-    [Fact]
-    public async Task AView_IsServedFromMemoryUntilARefreshWrites_ThenShowsTheNewData()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task AView_IsServedFromMemoryUntilARefreshWrites_ThenShowsTheNewData(string provider)
     {
-        var time = new FakeTimeProvider(CampaignBuilder.Now.AddHours(1));
-        using var host = Host(time);
+        var (host, time) = await postgres.StoreHostAsync(provider, Ct);
+        using var _ = host;
         var pages = host.Get<CampaignPages>();
         var stats = await SaveAsync(host, CampaignBuilder.Standard().Build());
 
