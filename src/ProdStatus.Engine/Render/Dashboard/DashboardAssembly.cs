@@ -147,6 +147,7 @@ public static class DashboardAssembly
     /// types with the most jobs.</summary>
     public static DashboardRunning Running(IReadOnlyList<StoredJobTime> jobs, int taskTypes) => Running(Jobs(jobs), taskTypes);
 
+    /// <summary>As above, from job times already summarised.</summary>
     public static DashboardRunning Running(JobSeries jobs, int taskTypes) =>
         taskTypes > 1 || jobs.Running.Curves.Count <= 1 ? jobs.Running : jobs.Running with { Curves = [jobs.Running.Curves[0]] };
 
