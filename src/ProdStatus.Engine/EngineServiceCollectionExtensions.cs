@@ -36,6 +36,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StoreDatabase>();
         services.AddSingleton<PandaStatsRepository>();
         services.AddSingleton<PandaFailureRepository>();
+        services.AddSingleton<CampaignVersions>();
         services.AddSingleton<Inbox.InboxRepository>();
         services.AddSingleton<Inbox.EffectJournal>();
 

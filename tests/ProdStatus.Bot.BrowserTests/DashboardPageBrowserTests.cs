@@ -79,6 +79,36 @@ public sealed class DashboardPageBrowserTests(BrowserFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void FailureCauses_EqualThePandaErrorsCsv()
+    {
+        Open(fixture.Site.Link(Jira));
+        var csv = Csv.Read(Path.Combine(fixture.Site.Outputs, $"pandaErrors-{Jira}.csv"));
+        var page = Rows("#table-failure-causes tr");
+
+        // The sample campaign has failures of several causes, some known (with tickets), some new.
+        Assert.True(csv.Count > 3, $"pandaErrors has {csv.Count - 1} rows");
+        Assert.Equal(csv.Count, page.Count);
+        for (int i = 0; i < csv.Count; i++)
+        {
+            Assert.Equal(csv[i], page[i]);
+        }
+        Assert.NotEmpty(Browser.Driver.FindElement(By.CssSelector("#table-failure-causes caption")).Text);
+        int attempts = csv[0].IndexOf("failed attempts");
+        Assert.Equal(csv.Skip(1).Sum(r => long.Parse(r[attempts], System.Globalization.CultureInfo.InvariantCulture)),
+            Browser.Script<long>($"return [...document.querySelectorAll('#table-failure-causes tbody tr')].reduce((n, r) => n + Number(r.children[{attempts}].textContent), 0);"));
+        // Each example job links to its page on the PanDA monitor.
+        var examples = Browser.Driver.FindElements(By.CssSelector("#table-failure-causes tbody a"))
+            .Select(a => (Href: a.GetAttribute("href")!, Text: a.GetAttribute("textContent")!))
+            .Where(a => a.Href.StartsWith(DashboardSite.PandaMonitor, StringComparison.Ordinal)).ToList();
+        Assert.Equal(csv.Count - 1, examples.Count);
+        Assert.All(examples, a => Assert.Equal($"{DashboardSite.PandaMonitor}job/{a.Text}/", a.Href));
+    }
+
+    private List<List<string>> Rows(string selector) => Browser.Script<IReadOnlyCollection<object>>(
+            $"return [...document.querySelectorAll('{selector}')].map(r => [...r.children].map(c => c.textContent));")
+        .Select(r => ((IReadOnlyCollection<object>)r).Select(c => (string)c).ToList()).ToList();
+
+    [Fact]
     public void Links_PointToThePandaMonitorAndJira()
     {
         Open(fixture.Site.Link(Jira));

@@ -72,6 +72,12 @@ public sealed class DashboardEndpointTests
         using var doc = System.Text.Json.JsonDocument.Parse(await ok.Content.ReadAsStringAsync(Ct));
         Assert.Equal(Jira, doc.RootElement.GetProperty("jira").GetString());
         Assert.Equal("pandaStat", doc.RootElement.GetProperty("taskTable").GetProperty("name").GetString());
+        var causes = doc.RootElement.GetProperty("failureCauses");
+        Assert.True(causes.GetArrayLength() > 0);
+        Assert.Equal(causes.GetArrayLength(), doc.RootElement.GetProperty("failureTable").GetProperty("rows").GetArrayLength());
+        Assert.All(causes.EnumerateArray(), c => Assert.Equal(
+            $"https://panda.example.org/job/{c.GetProperty("examplePandaId").GetInt64()}/",
+            c.GetProperty("exampleUrl").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
     }
 

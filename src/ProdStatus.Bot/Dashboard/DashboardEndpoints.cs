@@ -55,7 +55,7 @@ internal static class DashboardEndpoints
     }
 
     private static async Task<IResult> CampaignAsync(HttpContext context, string issue, DashboardAccess access, DashboardLinks links,
-        CampaignDashboardBuilder builder, DashboardPageRenderer renderer, IOptions<DashboardOptions> options, string? exp, string? sig, string? queued)
+        CampaignPages pages, DashboardPageRenderer renderer, IOptions<DashboardOptions> options, string? exp, string? sig, string? queued)
     {
         bool json = issue.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         string subject = DashboardLinks.Normalize(json ? issue[..^".json".Length] : issue);
@@ -63,14 +63,14 @@ internal static class DashboardEndpoints
         {
             return denied;
         }
-        var dashboard = await builder.BuildAsync(subject, context.RequestAborted);
-        if (dashboard is null)
+        var page = await pages.GetAsync(subject, context.RequestAborted);
+        if (page is null)
         {
             return DashboardAccess.Page(StatusCodes.Status404NotFound, "Campaign not found", $"The store holds nothing for {subject} yet.");
         }
         if (json)
         {
-            return TypedResults.Text(JsonSerializer.Serialize(dashboard, DashboardJson.Default.CampaignDashboard), "application/json; charset=utf-8");
+            return TypedResults.Text(JsonSerializer.Serialize(page.Dashboard, DashboardJson.Default.CampaignDashboard), "application/json; charset=utf-8");
         }
         var fields = new List<KeyValuePair<string, string>>();
         if (!string.IsNullOrEmpty(exp) && !string.IsNullOrEmpty(sig))
@@ -80,7 +80,7 @@ internal static class DashboardEndpoints
         }
         var form = new DashboardRefreshForm($"{Root(context)}{DashboardLinks.Path(subject)}/refresh", fields);
         string? notice = queued == "1" ? "Refresh queued: the page shows the new figures once the bot has read PanDA." : null;
-        return TypedResults.Content(renderer.Render(dashboard, PageOptions(context, options.Value, form, notice)), Html);
+        return TypedResults.Content(renderer.Render(page.Dashboard, page.Sections, PageOptions(context, options.Value, form, notice)), Html);
     }
 
     private static async Task<IResult> RefreshAsync(HttpContext context, string issue, DashboardAccess access, InboxRepository inbox, TimeProvider time)

@@ -20,6 +20,10 @@ public sealed class DashboardOptions
     /// <summary>How often an open page reloads itself (the watch interval). <value>Default: 300 s (10–86400).</value></summary>
     public int RefreshSeconds { get; set; } = 300;
 
+    /// <summary>How many campaigns' pages (model and charts) are kept in memory, least recently viewed dropped first;
+    /// 0 turns the cache off. <value>Default: 20 (0–10000).</value></summary>
+    public int CachedCampaigns { get; set; } = 20;
+
     /// <summary>Optional OpenID Connect sign-in; when configured, signed links are not needed.</summary>
     public DashboardOidcOptions Oidc { get; set; } = new();
 

@@ -29,6 +29,7 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         }
         OptionChecks.Range(errors, $"{s}:ValidDays", options.ValidDays, 1, 366);
         OptionChecks.Range(errors, $"{s}:RefreshSeconds", options.RefreshSeconds, 10, 86_400);
+        OptionChecks.Range(errors, $"{s}:CachedCampaigns", options.CachedCampaigns, 0, 10_000);
         var oidc = options.Oidc;
         if (oidc.Enabled)
         {

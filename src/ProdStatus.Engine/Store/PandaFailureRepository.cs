@@ -72,6 +72,7 @@ public sealed class PandaFailureRepository(StoreDatabase database)
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+        await CampaignVersions.BumpAsync(connection, transaction, jira, jobs: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -81,12 +82,14 @@ public sealed class PandaFailureRepository(StoreDatabase database)
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("DELETE FROM panda_task_failure WHERE jira = @jira").With("@jira", jira);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        await CampaignVersions.BumpAsync(connection, null, jira, jobs: false, cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         await database.EnsureSchemaAsync(connection, "panda-failures", Ddl, cancellationToken);
+        await CampaignVersions.EnsureSchemaAsync(database, connection, cancellationToken);
         return connection;
     }
 }

@@ -73,30 +73,36 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
     public async Task<IReadOnlyList<StoredJobTime>> GetAllJobsAsync(string jira, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        // Each task's "as of" is read once, not once per job: a page view reads tens of thousands of jobs.
-        var asOf = new Dictionary<long, DateTimeOffset>();
-        await using (var tasks = connection.Command("SELECT jeditaskid, refreshed_utc FROM timing_task WHERE jira = @jira").With("@jira", jira))
-        await using (var reader = await tasks.ExecuteReaderAsync(cancellationToken))
+        // Each task's workflow, label and "as of" are read once, not once per job (a job's are its task's, as
+        // prep-timing-data saves them): a page build reads tens of thousands of jobs, and each string read is an allocation.
+        var tasks = new Dictionary<long, (string WorkflowKey, string Label, DateTimeOffset AsOf)>();
+        await using (var command = connection.Command("SELECT jeditaskid, wf_key, label, refreshed_utc FROM timing_task WHERE jira = @jira").With("@jira", jira))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                asOf[reader.GetInt64Value(0)] = reader.GetUtc(1)!.Value;
+                tasks[reader.GetInt64Value(0)] = (reader.GetString(1), reader.GetString(2), reader.GetUtc(3)!.Value);
             }
         }
-        await using var command = connection.Command(
-            "SELECT pandaid, jeditaskid, wf_key, label, status, attemptnr, start_utc, end_utc FROM timing_job WHERE jira = @jira").With("@jira", jira);
-        await using var jobs = await command.ExecuteReaderAsync(cancellationToken);
+        await using var jobsCommand = connection.Command(
+            "SELECT pandaid, jeditaskid, status, attemptnr, start_utc, end_utc FROM timing_job WHERE jira = @jira").With("@jira", jira);
+        await using var jobs = await jobsCommand.ExecuteReaderAsync(cancellationToken);
         var result = new List<StoredJobTime>();
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal); // a handful of words, kept once each
         while (await jobs.ReadAsync(cancellationToken))
         {
             long task = jobs.GetInt64Value(1);
-            if (!asOf.TryGetValue(task, out var read))
+            if (!tasks.TryGetValue(task, out var t))
             {
                 continue; // jobs are saved before their task row, in one transaction: none is without one
             }
-            var job = new JobTime(jobs.GetInt64Value(0), task, jobs.GetString(2), jobs.GetString(3), jobs.GetString(4),
-                jobs.GetInt64Value(5), jobs.GetUtc(6), jobs.GetUtc(7));
-            result.Add(new StoredJobTime(job, read));
+            string status = jobs.GetString(2);
+            if (!statuses.TryGetValue(status, out string? shared))
+            {
+                statuses[status] = shared = status;
+            }
+            var job = new JobTime(jobs.GetInt64Value(0), task, t.WorkflowKey, t.Label, shared, jobs.GetInt64Value(3), jobs.GetUtc(4), jobs.GetUtc(5));
+            result.Add(new StoredJobTime(job, t.AsOf));
         }
         return result;
     }
@@ -135,6 +141,7 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await CampaignVersions.BumpAsync(connection, transaction, jira, jobs: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -145,6 +152,7 @@ public sealed class PandaJobTimesRepository(StoreDatabase database)
     {
         var connection = await database.OpenAsync(cancellationToken);
         await database.EnsureSchemaAsync(connection, "timing", Ddl, cancellationToken);
+        await CampaignVersions.EnsureSchemaAsync(database, connection, cancellationToken);
         return connection;
     }
 }

@@ -137,6 +137,7 @@ public sealed class PandaStatsRepository(StoreDatabase database)
                 .With("@refreshed", t.RefreshedUtc);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await CampaignVersions.BumpAsync(connection, transaction, jira, jobs: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -149,12 +150,14 @@ public sealed class PandaStatsRepository(StoreDatabase database)
             await using var command = connection.Command($"DELETE FROM {table} WHERE jira = @jira").With("@jira", jira);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await CampaignVersions.BumpAsync(connection, null, jira, jobs: false, cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         await database.EnsureSchemaAsync(connection, "panda", Ddl, cancellationToken);
+        await CampaignVersions.EnsureSchemaAsync(database, connection, cancellationToken);
         return connection;
     }
 }

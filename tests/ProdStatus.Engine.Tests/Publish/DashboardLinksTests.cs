@@ -124,7 +124,7 @@ public sealed class DashboardLinksTests
     {
         var result = new DashboardOptionsValidator().Validate(null, new DashboardOptions
         {
-            BaseUrl = "ftp://x", LinkKey = "short", LinkKeys = ["also-short"], ValidDays = 0, RefreshSeconds = 5,
+            BaseUrl = "ftp://x", LinkKey = "short", LinkKeys = ["also-short"], ValidDays = 0, RefreshSeconds = 5, CachedCampaigns = -1,
             Oidc = new DashboardOidcOptions { Authority = "http://idp.example.org/" },
         });
         Assert.Equal(
@@ -134,6 +134,7 @@ public sealed class DashboardLinksTests
                 "ProdStatus:Dashboard:LinkKeys:0 must be at least 32 characters",
                 "ProdStatus:Dashboard:ValidDays must be between 1 and 366 (got 0)",
                 "ProdStatus:Dashboard:RefreshSeconds must be between 10 and 86400 (got 5)",
+                "ProdStatus:Dashboard:CachedCampaigns must be between 0 and 10000 (got -1)",
                 "ProdStatus:Dashboard:Oidc:Authority must be an absolute https URL (got 'http://idp.example.org/')",
                 "ProdStatus:Dashboard:Oidc:ClientId is required when ProdStatus:Dashboard:Oidc:Authority is set",
             ],

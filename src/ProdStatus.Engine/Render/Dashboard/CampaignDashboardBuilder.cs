@@ -3,6 +3,7 @@ using ProdStatus.Engine.Aggregate;
 using ProdStatus.Engine.Collect.Panda;
 using ProdStatus.Engine.Configuration;
 using ProdStatus.Engine.Domain.Panda;
+using ProdStatus.Engine.Failures;
 using ProdStatus.Engine.Publish.Dashboard;
 using ProdStatus.Engine.Render.Reports;
 using ProdStatus.Engine.Store;
@@ -14,12 +15,18 @@ public sealed class CampaignDashboardBuilder(
     PandaStatsRepository panda,
     PandaJobTimesRepository times,
     ButlerStatsRepository butler,
+    PandaFailureRepository failures,
     CampaignReportBuilder reports,
     IOptions<ReportOptions> reportOptions,
     IOptions<PandaOptions> pandaOptions)
 {
     /// <summary>The campaign stored under <paramref name="issue"/>, or null when the store has nothing for it.</summary>
-    public async Task<CampaignDashboard?> BuildAsync(string issue, CancellationToken cancellationToken = default)
+    public async Task<CampaignDashboard?> BuildAsync(string issue, CancellationToken cancellationToken = default) =>
+        (await BuildAsync(issue, null, cancellationToken))?.Dashboard;
+
+    /// <summary>As above; with <paramref name="jobs"/> (the job times summarised by an earlier build, when the store's job
+    /// times have not changed since) the job rows are not read again.</summary>
+    public async Task<DashboardBuild?> BuildAsync(string issue, JobSeries? jobs, CancellationToken cancellationToken)
     {
         string jira = DashboardLinks.Normalize(issue);
         var workflows = await panda.GetWorkflowsAsync(jira, cancellationToken);
@@ -33,12 +40,14 @@ public sealed class CampaignDashboardBuilder(
         var asOf = lastRefresh ?? DateTimeOffset.UnixEpoch;
         var types = PandaAggregation.ByTaskType(tasks, asOf);
         var campaign = PandaAggregation.Campaign(tasks, asOf);
+        // Failure causes as get-panda-stat stored them: its pandaErrors table, read from the store (no PanDA call).
+        var failureRows = FailureTables.ByTaskType(tasks, await failures.GetAsync(jira, cancellationToken));
         var stats = new PandaStatResult(jira, workflows, tasks, types, campaign, PandaTables.Workflows(jira, workflows),
-            PandaTables.TaskTypes(jira, types, campaign), 0, 0, 0, []);
-        var jobs = await times.GetAllJobsAsync(jira, cancellationToken);
+            PandaTables.TaskTypes(jira, types, campaign), 0, 0, 0, [], failureRows);
+        jobs ??= DashboardAssembly.Jobs(await times.GetAllJobsAsync(jira, cancellationToken));
         var butlerTasks = await butler.GetTasksAsync(jira, cancellationToken);
         string? monitor = reportOptions.Value.PandaMonitorUrl is { Length: > 0 } m ? m : pandaOptions.Value.BaseUrl;
-        return DashboardAssembly.Assemble(reports.Build(stats), stats, jobs, butlerTasks, lastRefresh, monitor);
+        return new DashboardBuild(DashboardAssembly.Assemble(reports.Build(stats), stats, jobs, butlerTasks, lastRefresh, monitor), jobs);
     }
 
     /// <summary>The campaigns in the store, newest refresh first.</summary>
@@ -57,6 +66,9 @@ public sealed class CampaignDashboardBuilder(
     public static DateTimeOffset? LastRefresh(IReadOnlyList<WorkflowState> workflows, IReadOnlyList<PandaTaskRecord> tasks) =>
         workflows.Select(w => (DateTimeOffset?)w.RefreshedUtc).Concat(tasks.Select(t => (DateTimeOffset?)t.RefreshedUtc)).Max();
 }
+
+/// <summary>A built page's data and the job-time summary it was made from (for the next build to reuse).</summary>
+public sealed record DashboardBuild(CampaignDashboard Dashboard, JobSeries Jobs);
 
 /// <summary>One line of the campaign list.</summary>
 public sealed record CampaignListEntry(string Jira, IReadOnlyList<StatusCount> StatusCounts, DateTimeOffset LastRefreshUtc);

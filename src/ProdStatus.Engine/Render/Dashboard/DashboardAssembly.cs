@@ -18,6 +18,11 @@ public static class DashboardAssembly
     private static readonly double[] BinWidths = [60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800];
 
     public static CampaignDashboard Assemble(CampaignReport report, PandaStatResult stats, IReadOnlyList<StoredJobTime> jobs,
+        IReadOnlyList<ButlerTaskStats> butler, DateTimeOffset? lastRefresh, string? pandaMonitor) =>
+        Assemble(report, stats, Jobs(jobs), butler, lastRefresh, pandaMonitor);
+
+    /// <summary>As above, from job times already summarised (<see cref="Jobs"/>; kept while the store's job times are unchanged).</summary>
+    public static CampaignDashboard Assemble(CampaignReport report, PandaStatResult stats, JobSeries jobs,
         IReadOnlyList<ButlerTaskStats> butler, DateTimeOffset? lastRefresh, string? pandaMonitor)
     {
         var types = stats.TaskTypes.Select(t => new DashboardTaskType(t.Row, t.Quanta, t.CpuHours, t.WallSecondsPerJob, t.MaxRssGb,
@@ -35,17 +40,34 @@ public static class DashboardAssembly
         var asOf = lastRefresh ?? report.GeneratedUtc;
         return new CampaignDashboard(report.Jira, report.GeneratedUtc, lastRefresh, report.StatusCounts, report.Totals, workflows,
             stats.TaskTable, butlerTable, types, Progress(jobs, remaining, asOf), Running(jobs, stats.TaskTypes.Count),
-            new DashboardUrls(report.Links.Jira?.AbsoluteUri, report.Links.Panda?.AbsoluteUri));
+            new DashboardUrls(report.Links.Jira?.AbsoluteUri, report.Links.Panda?.AbsoluteUri), stats.FailureTable,
+            Failures(report, stats, pandaMonitor));
     }
 
-    /// <summary>Cumulative finished and failed jobs by end time, thinned to at most <see cref="MaxProgressPoints"/> steps.</summary>
-    public static DashboardProgress Progress(IReadOnlyList<StoredJobTime> jobs, long remainingQuanta, DateTimeOffset asOf)
+    /// <summary>The failure rows with links: the report's failure lines are the same rows in the same order, with the
+    /// tickets' Jira links.</summary>
+    private static List<DashboardFailure> Failures(CampaignReport report, PandaStatResult stats, string? monitor) =>
+        stats.FailureRows.Select((f, i) => new DashboardFailure(f.TaskType, f.CauseText, f.KnownName,
+                i < report.FailureLines.Count ? report.FailureLines[i].Tickets : [.. f.Tickets.Select(t => new TicketLink(t, null))],
+                f.Attempts, f.FinalFailures, 100 * f.Share, f.ExamplePandaId, f.ExampleMessage, MonitorPage(monitor, "job", f.ExamplePandaId)))
+            .ToList();
+
+    /// <summary>A task's or job's page on the PanDA monitor (<c>…/task/123/</c>, <c>…/job/456/</c>); null without a monitor URL.</summary>
+    private static string? MonitorPage(string? monitor, string kind, long id) =>
+        monitor is { Length: > 0 } m ? $"{(m.EndsWith('/') ? m : m + "/")}{kind}/{id.ToString(CultureInfo.InvariantCulture)}/" : null;
+
+    /// <summary>
+    /// What the charts need from the job times, independent of the PanDA figures: the cumulative progress steps, the end
+    /// times of finished jobs (sorted, for the recent rate) and the running-quanta curves.
+    /// </summary>
+    public static JobSeries Jobs(IReadOnlyList<StoredJobTime> jobs)
     {
         var ended = jobs.Where(j => j.Job.EndUtc is not null && j.Job.Status is "finished" or "failed")
             .Select(j => (End: j.Job.EndUtc!.Value, Failed: j.Job.Status == "failed"))
             .OrderBy(e => e.End)
             .ToList();
         var points = new List<ProgressPoint>();
+        var finishedEnds = new List<DateTimeOffset>(ended.Count);
         long finished = 0, failed = 0;
         int step = Math.Max(1, (int)Math.Ceiling(ended.Count / (double)MaxProgressPoints));
         for (int i = 0; i < ended.Count; i++)
@@ -57,14 +79,26 @@ public static class DashboardAssembly
             else
             {
                 finished++;
+                finishedEnds.Add(ended[i].End);
             }
             if ((i + 1) % step == 0 || i == ended.Count - 1)
             {
                 points.Add(new ProgressPoint(ended[i].End, finished, failed));
             }
         }
-        var since = asOf - RecentWindow;
-        long recent = ended.Count(e => !e.Failed && e.End > since && e.End <= asOf);
+        return new JobSeries(points, finished, failed, [.. finishedEnds], RunningCurves(jobs));
+    }
+
+    /// <summary>Cumulative finished and failed jobs by end time, thinned to at most <see cref="MaxProgressPoints"/> steps.</summary>
+    public static DashboardProgress Progress(IReadOnlyList<StoredJobTime> jobs, long remainingQuanta, DateTimeOffset asOf) =>
+        Progress(Jobs(jobs), remainingQuanta, asOf);
+
+    /// <summary>The progress as of <paramref name="asOf"/>, with the estimate from the jobs finished in the <see cref="RecentWindow"/> before it.</summary>
+    public static DashboardProgress Progress(JobSeries jobs, long remainingQuanta, DateTimeOffset asOf)
+    {
+        long recent = CountIn(jobs.FinishedEnds, asOf - RecentWindow, asOf);
+        long finished = jobs.JobsFinished, failed = jobs.JobsFailed;
+        var points = jobs.Points;
         double rate = recent / RecentWindow.TotalHours;
         DateTimeOffset? eta = null;
         string text;
@@ -86,8 +120,39 @@ public static class DashboardAssembly
         return new DashboardProgress(points, finished, failed, Math.Max(0, remainingQuanta), rate, eta, text);
     }
 
-    /// <summary>Running quanta (time-weighted mean per bin) of all jobs and of the task types with the most jobs.</summary>
-    public static DashboardRunning Running(IReadOnlyList<StoredJobTime> jobs, int taskTypes)
+    /// <summary>Sorted times in (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
+    private static long CountIn(IReadOnlyList<DateTimeOffset> sorted, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        int UpperBound(DateTimeOffset t)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= t)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+        return Math.Max(0, UpperBound(upTo) - UpperBound(after));
+    }
+
+    /// <summary>Running quanta (time-weighted mean per bin) of all jobs and, with more than one task type, of the task
+    /// types with the most jobs.</summary>
+    public static DashboardRunning Running(IReadOnlyList<StoredJobTime> jobs, int taskTypes) => Running(Jobs(jobs), taskTypes);
+
+    /// <summary>As above, from job times already summarised.</summary>
+    public static DashboardRunning Running(JobSeries jobs, int taskTypes) =>
+        taskTypes > 1 || jobs.Running.Curves.Count <= 1 ? jobs.Running : jobs.Running with { Curves = [jobs.Running.Curves[0]] };
+
+    /// <summary>All jobs, then the <see cref="RunningTaskTypes"/> task types with the most jobs.</summary>
+    private static DashboardRunning RunningCurves(IReadOnlyList<StoredJobTime> jobs)
     {
         var started = jobs.Where(j => j.Job.StartUtc is not null).ToList();
         if (started.Count == 0)
@@ -108,13 +173,10 @@ public static class DashboardAssembly
         double width = BinWidths.FirstOrDefault(w => lastEnd / w <= 200, BinWidths[^1]);
         var window = new TimingWindow(width, 0, Math.Max(lastEnd, width) / 3600);
         var curves = new List<TimingCurve> { new("all task types", RunningQuanta.Bin(intervals.Select(i => i.Interval).ToList(), window, BinMode.Mean)) };
-        if (taskTypes > 1)
-        {
-            curves.AddRange(intervals.GroupBy(i => i.Label, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Take(RunningTaskTypes)
-                .Select(g => new TimingCurve(g.Key, RunningQuanta.Bin(g.Select(i => i.Interval).ToList(), window, BinMode.Mean))));
-        }
+        curves.AddRange(intervals.GroupBy(i => i.Label, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(RunningTaskTypes)
+            .Select(g => new TimingCurve(g.Key, RunningQuanta.Bin(g.Select(i => i.Interval).ToList(), window, BinMode.Mean))));
         return new DashboardRunning(reference, width, curves);
     }
 
@@ -128,6 +190,5 @@ public static class DashboardAssembly
     };
 
     private static DashboardTask Task(PandaTaskRecord t, string? monitor) => new(t.JediTaskId, t.Label, t.Status, TaskTone(t.Status), t.NFiles,
-        t.Jobs.JobsFinished, t.Jobs.JobsFailed,
-        monitor is { Length: > 0 } m ? $"{(m.EndsWith('/') ? m : m + "/")}task/{t.JediTaskId.ToString(CultureInfo.InvariantCulture)}/" : null);
+        t.Jobs.JobsFinished, t.Jobs.JobsFailed, MonitorPage(monitor, "task", t.JediTaskId));
 }

@@ -8,7 +8,8 @@ namespace ProdStatus.Engine.Render.Dashboard;
 /// <summary>
 /// The dashboard's charts as inline SVG drawn by ScottPlot with the project's DejaVu fonts. Each SVG gets
 /// <c>role="img"</c>, a <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> (read by screen readers), and a viewBox so it scales
-/// with the page.
+/// with the page. With a <see cref="ChartMemo"/>, a chart whose drawing (data, labels, size) an earlier build already made
+/// is not drawn again; its title and description are always the current ones.
 /// </summary>
 public sealed class DashboardCharts(FontLibrary fonts)
 {
@@ -17,7 +18,17 @@ public sealed class DashboardCharts(FontLibrary fonts)
     public const int MaxBars = 20;
 
     /// <summary>Cumulative finished and failed jobs against time (UTC).</summary>
-    public string Progress(CampaignDashboard d, string id) => Draw(id, $"Cumulative jobs over time, {d.Jira}", Describe(d.Progress), plot =>
+    public string Progress(CampaignDashboard d, string id, ChartMemo? memo = null)
+    {
+        using var key = new ChartKey().Add("progress");
+        foreach (var p in d.Progress.Points)
+        {
+            key.Add(p.TimeUtc.UtcTicks).Add(p.Finished).Add(p.Failed);
+        }
+        return Draw(id, $"Cumulative jobs over time, {d.Jira}", Describe(d.Progress), memo, key, plot => ProgressPlot(plot, d));
+    }
+
+    private static void ProgressPlot(ScottPlot.Plot plot, CampaignDashboard d)
     {
         var points = d.Progress.Points;
         double[] xs = [.. points.Select(p => p.TimeUtc.UtcDateTime.ToOADate())];
@@ -31,10 +42,24 @@ public sealed class DashboardCharts(FontLibrary fonts)
         plot.XLabel("Job end time (UTC)", 14);
         plot.YLabel("Jobs (cumulative)", 14);
         plot.ShowLegend(ScottPlot.Edge.Bottom);
-    });
+    }
 
     /// <summary>Running quanta over time: the timing plot's step curves (<see cref="TimingPlotRenderer.StepPoints"/>).</summary>
-    public string Running(CampaignDashboard d, string id) => Draw(id, $"Running quanta over time, {d.Jira}", Describe(d.Running), plot =>
+    public string Running(CampaignDashboard d, string id, ChartMemo? memo = null)
+    {
+        using var key = new ChartKey().Add("running").Add(d.Running.Reference?.UtcTicks ?? 0).Add(d.Running.BinWidthSeconds);
+        foreach (var curve in d.Running.Curves)
+        {
+            key.Add(curve.JobName).Add(curve.Series.EndHours).Add(curve.Series.Values.Count);
+            for (int i = 0; i < curve.Series.Values.Count; i++)
+            {
+                key.Add(curve.Series.BinStartHours[i]).Add(curve.Series.Values[i]);
+            }
+        }
+        return Draw(id, $"Running quanta over time, {d.Jira}", Describe(d.Running), memo, key, plot => RunningPlot(plot, d));
+    }
+
+    private static void RunningPlot(ScottPlot.Plot plot, CampaignDashboard d)
     {
         var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < d.Running.Curves.Count; i++)
@@ -47,11 +72,17 @@ public sealed class DashboardCharts(FontLibrary fonts)
             : "Hours since first job start", 14);
         plot.YLabel($"Running quanta (mean per {TimingPlotRenderer.BinText(d.Running.BinWidthSeconds)})", 14);
         plot.ShowLegend(ScottPlot.Edge.Bottom);
-    });
+    }
 
     /// <summary>Horizontal bars of the largest values (task types by failed jobs, by CPU-hours).</summary>
-    public string Bars(string id, string title, string axis, IReadOnlyList<(string Label, double Value)> bars) =>
-        Draw(id, title, Describe(title, bars), plot =>
+    public string Bars(string id, string title, string axis, IReadOnlyList<(string Label, double Value)> bars, ChartMemo? memo = null)
+    {
+        using var key = new ChartKey().Add("bars").Add(axis);
+        foreach (var (label, value) in bars.Take(MaxBars))
+        {
+            key.Add(label).Add(value);
+        }
+        return Draw(id, title, Describe(title, bars), memo, key, plot =>
         {
             var shown = bars.Take(MaxBars).Reverse().ToList();
             var values = shown.Select((b, i) => new ScottPlot.Bar { Position = i, Value = b.Value, FillColor = new ScottPlot.Color(0x2c, 0x5d, 0x9e) }).ToList();
@@ -63,8 +94,16 @@ public sealed class DashboardCharts(FontLibrary fonts)
             plot.Axes.Margins(left: 0, bottom: 0.02);
             plot.XLabel(axis, 14);
         }, height: Math.Max(160, 60 + (Math.Min(bars.Count, MaxBars) * 22)));
+    }
 
-    private string Draw(string id, string title, string description, Action<ScottPlot.Plot> build, int height = Height)
+    private string Draw(string id, string title, string description, ChartMemo? memo, ChartKey key, Action<ScottPlot.Plot> build, int height = Height)
+    {
+        key.Add(height);
+        string svg = memo is null ? Plot(build, height) : memo.Get(key, () => Plot(build, height));
+        return Accessible(svg, id, title, description, height);
+    }
+
+    private string Plot(Action<ScottPlot.Plot> build, int height)
     {
         ScottPlotFonts.Install(fonts);
         using var plot = new ScottPlot.Plot();
@@ -72,8 +111,7 @@ public sealed class DashboardCharts(FontLibrary fonts)
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         plot.Legend.FontSize = 12;
-        string svg = plot.GetSvgXml(Width, height);
-        return Accessible(svg, id, title, description, height);
+        return plot.GetSvgXml(Width, height);
     }
 
     private static void Step(ScottPlot.Plot plot, double[] xs, double[] ys, string label, ScottPlot.Color color)

@@ -56,6 +56,8 @@ public static class DashboardHtml
         thead th { background: #e8ecf2; text-align: left; }
         tbody th { text-align: left; font-weight: normal; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.msg { white-space: normal; min-width: 24em; max-width: 48em; overflow-wrap: anywhere; }
+        h3 { font-size: 16px; margin: 18px 0 6px; }
         tr.summary th, tr.summary td { font-weight: bold; background: #f2f2f2; }
         details { margin: 6px 0; }
         summary { cursor: pointer; }

@@ -12,15 +12,15 @@ namespace ProdStatus.Engine.Render.Dashboard;
 /// </summary>
 public sealed class DashboardPageRenderer(DashboardCharts charts)
 {
-    public string Render(CampaignDashboard d, DashboardPageOptions options)
+    public string Render(CampaignDashboard d, DashboardPageOptions options) => Render(d, Sections(d), options);
+
+    /// <summary>The page around <paramref name="sections"/> (<see cref="Sections"/> of the same <paramref name="d"/>, e.g. kept
+    /// by <see cref="CampaignPages"/>): the header, the status section with the request's Refresh form, and the frame.</summary>
+    public string Render(CampaignDashboard d, string sections, DashboardPageOptions options)
     {
-        var main = new StringBuilder(64 * 1024);
+        var main = new StringBuilder(sections.Length + 8192);
         Status(main, d, options);
-        Progress(main, d);
-        Running(main, d);
-        Failures(main, d);
-        Resources(main, d);
-        Workflows(main, d);
+        main.Append(sections);
         var meta = new StringBuilder();
         meta.Append("Last refresh from PanDA: <strong>").Append(Utc(d.LastRefreshUtc)).Append("</strong> · page generated ").Append(Utc(d.GeneratedUtc));
         if (d.Links.Jira is { } jira)
@@ -36,6 +36,20 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
             meta.Append(" · ").Append(Link(list, "all campaigns"));
         }
         return Page($"{d.Jira} campaign dashboard", $"Campaign {d.Jira}", meta.ToString(), main.ToString(), options);
+    }
+
+    /// <summary>Every section after the status: charts, failures, resources and workflows. They depend on the data only
+    /// (not on the request or the time of the view), so they can be kept until the store changes. Charts already drawn
+    /// for the same data are taken from <paramref name="charts"/> when given.</summary>
+    public string Sections(CampaignDashboard d, ChartMemo? charts = null)
+    {
+        var sb = new StringBuilder(64 * 1024);
+        Progress(sb, d, charts);
+        Running(sb, d, charts);
+        Failures(sb, d, charts);
+        Resources(sb, d, charts);
+        Workflows(sb, d);
+        return sb.ToString();
     }
 
     private static void Status(StringBuilder sb, CampaignDashboard d, DashboardPageOptions options)
@@ -64,7 +78,7 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
         sb.Append("</dl>\n</section>\n");
     }
 
-    private void Progress(StringBuilder sb, CampaignDashboard d)
+    private void Progress(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-progress\"><h2 id=\"h-progress\">Progress over time</h2>\n");
         if (d.Progress.Points.Count == 0)
@@ -73,32 +87,41 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
         }
         else
         {
-            sb.Append(charts.Progress(d, "chart-progress")).Append('\n');
+            sb.Append(charts.Progress(d, "chart-progress", memo)).Append('\n');
         }
         sb.Append("<p class=\"eta\">Estimate: ").Append(Enc(d.Progress.EtaText)).Append("</p>\n</section>\n");
     }
 
-    private void Running(StringBuilder sb, CampaignDashboard d)
+    private void Running(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-running\"><h2 id=\"h-running\">Running quanta over time</h2>\n");
         sb.Append(d.Running.Curves.Count == 0
             ? "<p>No job start times in the store yet (they are collected by prep-timing-data).</p>\n"
-            : charts.Running(d, "chart-running") + "\n");
+            : charts.Running(d, "chart-running", memo) + "\n");
         sb.Append("</section>\n");
     }
 
-    /// <summary>Failed jobs by task type. Failure causes (per task type, by classified error) belong in this section.</summary>
-    private void Failures(StringBuilder sb, CampaignDashboard d)
+    /// <summary>Failed jobs by task type, then their causes (get-panda-stat's pandaErrors table).</summary>
+    private void Failures(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-failures\" id=\"failures\"><h2 id=\"h-failures\">Failures by task type</h2>\n");
         var failed = d.TaskTypes.Where(t => t.JobsFailed > 0).OrderByDescending(t => t.JobsFailed).ThenBy(t => t.Row, StringComparer.Ordinal).ToList();
         if (failed.Count == 0)
         {
-            sb.Append("<p>No failed jobs.</p>\n</section>\n");
-            return;
+            sb.Append("<p>No failed jobs.</p>\n");
         }
+        else
+        {
+            FailedJobs(sb, d, failed, memo);
+        }
+        FailureCauses(sb, d);
+        sb.Append("</section>\n");
+    }
+
+    private void FailedJobs(StringBuilder sb, CampaignDashboard d, List<DashboardTaskType> failed, ChartMemo? memo)
+    {
         sb.Append(charts.Bars("chart-failures", $"Failed jobs by task type, {d.Jira}", "Failed jobs",
-            [.. failed.Select(t => (t.Row, (double)t.JobsFailed))])).Append('\n');
+            [.. failed.Select(t => (t.Row, (double)t.JobsFailed))], memo)).Append('\n');
         sb.Append("<div class=\"scroll\"><table id=\"table-failures\"><caption>Failed jobs by task type</caption><thead><tr>")
           .Append("<th scope=\"col\">task type</th><th scope=\"col\">jobs failed</th><th scope=\"col\">retried</th></tr></thead>\n<tbody>\n");
         foreach (var t in failed)
@@ -106,18 +129,68 @@ public sealed class DashboardPageRenderer(DashboardCharts charts)
             sb.Append("<tr><th scope=\"row\">").Append(Enc(t.Row)).Append("</th><td class=\"num\">").Append(I(t.JobsFailed))
               .Append("</td><td class=\"num\">").Append(I(t.RetriedAttempts)).Append("</td></tr>\n");
         }
-        sb.Append("</tbody></table></div>\n</section>\n");
+        sb.Append("</tbody></table></div>\n");
+    }
+
+    /// <summary>
+    /// Failure causes by task type: the cells of get-panda-stat's pandaErrors table (so the page equals its CSV), with the
+    /// tickets linked to Jira and the example job to its page on the PanDA monitor.
+    /// </summary>
+    private static void FailureCauses(StringBuilder sb, CampaignDashboard d)
+    {
+        sb.Append("<h3 id=\"h-failure-causes\">Failure causes</h3>\n");
+        var table = d.FailureTable;
+        if (table.Rows.Count == 0)
+        {
+            sb.Append("<p>No failed attempts classified. get-panda-stat classifies them when it reads every job of a task (maxtask: 0).</p>\n");
+            return;
+        }
+        sb.Append("<div class=\"scroll\"><table id=\"table-failure-causes\" data-table=\"").Append(Enc(table.Name)).Append("\"><caption>")
+          .Append(Enc(table.Title)).Append(" (failed attempts of each task type by classified cause, most first)</caption><thead><tr><th scope=\"col\">")
+          .Append(Enc(table.IndexHeader)).Append("</th>");
+        foreach (var column in table.Columns)
+        {
+            sb.Append("<th scope=\"col\">").Append(Enc(column.Header)).Append("</th>");
+        }
+        sb.Append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            var failure = r < d.FailureCauses.Count ? d.FailureCauses[r] : null;
+            sb.Append("<tr><th scope=\"row\">").Append(Enc(row.Name)).Append("</th>");
+            for (int i = 0; i < row.Cells.Count; i++)
+            {
+                string header = i < table.Columns.Count ? table.Columns[i].Header : "";
+                bool numeric = i < table.Columns.Count && table.Columns[i].Numeric;
+                sb.Append(numeric ? "<td class=\"num\">" : header == "example message" ? "<td class=\"msg\">" : "<td>");
+                if (failure is not null && header == "tickets" && failure.Tickets.Count > 0)
+                {
+                    sb.AppendJoin(' ', failure.Tickets.Select(t => Link(t.Url?.AbsoluteUri, t.Key)));
+                }
+                else if (failure is not null && header == "example pandaid")
+                {
+                    sb.Append(Link(failure.ExampleUrl, row.Cells[i]));
+                }
+                else
+                {
+                    sb.Append(Enc(row.Cells[i]));
+                }
+                sb.Append("</td>");
+            }
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</tbody></table></div>\n");
     }
 
     /// <summary>The get-panda-stat task-type table and, where collected, the get-butler-stat table (cells as in their CSVs).</summary>
-    private void Resources(StringBuilder sb, CampaignDashboard d)
+    private void Resources(StringBuilder sb, CampaignDashboard d, ChartMemo? memo)
     {
         sb.Append("<section aria-labelledby=\"h-resources\"><h2 id=\"h-resources\">Resources by task type</h2>\n");
         var byCpu = d.TaskTypes.Where(t => t.CpuHours > 0).OrderByDescending(t => t.CpuHours).ThenBy(t => t.Row, StringComparer.Ordinal)
             .Select(t => (t.Row, t.CpuHours)).ToList();
         if (byCpu.Count > 0)
         {
-            sb.Append(charts.Bars("chart-cpu", $"CPU-hours by task type, {d.Jira}", "CPU-hours (PanDA)", byCpu)).Append('\n');
+            sb.Append(charts.Bars("chart-cpu", $"CPU-hours by task type, {d.Jira}", "CPU-hours (PanDA)", byCpu, memo)).Append('\n');
         }
         Table(sb, "table-tasktypes", d.TaskTable, "PanDA: ");
         if (d.ButlerTable is { } butler)

@@ -18,6 +18,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<DashboardCharts>();
         services.AddSingleton<DashboardPageRenderer>();
         services.AddTransient<CampaignDashboardBuilder>();
+        services.AddSingleton<CampaignPages>();
         return services;
     }
 }

@@ -67,4 +67,16 @@ public sealed class DashboardAssemblyTests
         // The running job counts up to when it was read (2 h): the curves integrate to the job-hours.
         Assert.Equal(1 + 1 + 0.5 + 1, r.Curves[0].Series.Values.Sum() * 60 / 3600, 6);
     }
+
+    [Fact]
+    public void Running_WithOneTaskType_HasOnlyTheCurveOfAllJobs()
+    {
+        StoredJobTime[] jobs = [Job(1, "finished", 0, 1, "isr"), Job(2, "finished", 0.5, 2, "isr")];
+        var series = DashboardAssembly.Jobs(jobs);
+
+        Assert.Equal(["all task types", "isr"], series.Running.Curves.Select(c => c.JobName));
+        Assert.Equal(["all task types"], DashboardAssembly.Running(series, taskTypes: 1).Curves.Select(c => c.JobName));
+        Assert.Equal(2, series.JobsFinished);
+        Assert.Equal([T0.AddHours(1), T0.AddHours(2)], series.FinishedEnds);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProdStatus.Engine.Domain.Timing;
+using ProdStatus.Engine.Failures;
 using ProdStatus.Engine.Render.Dashboard;
 using ProdStatus.Testing.Reports;
 
@@ -10,6 +11,15 @@ public sealed partial class DashboardPageRendererTests
     private static CampaignDashboard Sample(string extraLabel = "isr")
     {
         var stats = new CampaignBuilder().Workflow("SubFinished", [extraLabel, "calibrate"], failedJobs: 2).Workflow("Transforming", "makeWarp").Build();
+        stats = stats with
+        {
+            Failures =
+            [
+                new TaskTypeFailure($"{stats.Tasks[0].WorkflowKey}_{extraLabel}", FailureCause.OutOfMemory, "trans 137", "oom-isr", ["DM-37089", "PREOPS-1"],
+                    false, 3, 1, 0.25, 4242, "Transform received signal SIGKILL <b>"),
+                new TaskTypeFailure($"{stats.Tasks[0].WorkflowKey}_calibrate", FailureCause.Unknown, "pilot 1999", null, [], false, 1, 1, 0.1, 77, "odd"),
+            ],
+        };
         var report = ReportFixtures.ReportBuilder().Build(stats);
         var start = new DateTimeOffset(2022, 1, 27, 21, 0, 0, TimeSpan.Zero);
         var jobs = Enumerable.Range(0, 50).Select(i => new StoredJobTime(
@@ -42,6 +52,26 @@ public sealed partial class DashboardPageRendererTests
     }
 
     [Fact]
+    public void Render_ShowsFailureCausesByTaskType_WithTheirLinks()
+    {
+        var d = Sample();
+        string html = Renderer().Render(d, DashboardPageOptions.Static);
+
+        var table = Regex.Match(html, "<table id=\"table-failure-causes\" data-table=\"pandaErrors\"><caption>(.*?)</table>", RegexOptions.Singleline);
+        Assert.True(table.Success);
+        Assert.StartsWith("PanDA failures by cause PREOPS-905", table.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Matches(table.Value, "<tr><th scope=\"row\">").Count);
+        Assert.Contains("<th scope=\"col\">failed attempts</th>", table.Value, StringComparison.Ordinal);
+        Assert.Contains("<td>out of memory</td><td>oom-isr</td><td><a href=\"https://rubinobs.atlassian.net/browse/DM-37089\">DM-37089</a> " +
+            "<a href=\"https://rubinobs.atlassian.net/browse/PREOPS-1\">PREOPS-1</a></td><td class=\"num\">3</td><td class=\"num\">1</td>" +
+            "<td class=\"num\">25.0</td><td class=\"num\"><a href=\"https://panda.example.org/job/4242/\">4242</a></td>" +
+            "<td class=\"msg\">Transform received signal SIGKILL &lt;b&gt;</td>", table.Value, StringComparison.Ordinal);
+        Assert.Contains("<td>unknown (pilot 1999)</td><td></td><td></td>", table.Value, StringComparison.Ordinal);
+        Assert.Equal("https://panda.example.org/job/77/", d.FailureCauses[1].ExampleUrl);
+        Assert.Equal(25.0, d.FailureCauses[0].SharePercent, 9);
+    }
+
+    [Fact]
     public void Render_WhenServed_ReloadsAndPostsTheSignedLink()
     {
         var form = new DashboardRefreshForm("/campaigns/PREOPS-905/refresh", [new("exp", "123"), new("sig", "a&b")]);
@@ -71,5 +101,7 @@ public sealed partial class DashboardPageRendererTests
         Assert.DoesNotContain("id=\"chart-progress\"", html, StringComparison.Ordinal);
         Assert.Contains("No job end times in the store yet", html, StringComparison.Ordinal);
         Assert.Contains("No failed jobs.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("table-failure-causes", html, StringComparison.Ordinal);
+        Assert.Contains("No failed attempts classified.", html, StringComparison.Ordinal);
     }
 }
