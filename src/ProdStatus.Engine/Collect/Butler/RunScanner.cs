@@ -102,8 +102,8 @@ internal sealed partial class RunScanner(
     {
         try
         {
-            byte[] content = await datastore.ReadAsync(item.Location, cancellationToken);
-            var outcome = MetadataParser.Parse(content, item.Task.Label);
+            string label = item.Task.Label;
+            var outcome = await datastore.ReadAsync(item.Location, content => MetadataParser.Parse(content, label), cancellationToken);
             switch (outcome.Problem)
             {
                 case MetadataProblem.None:
