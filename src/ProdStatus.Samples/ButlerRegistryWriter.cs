@@ -145,6 +145,12 @@ public sealed class ButlerRegistryWriter(DbConnection connection, RegistryGenera
         }
     }
 
+    /// <summary>The tag table a dataset type's rows go to, and its dimension columns (for bulk loaders).</summary>
+    public (string Table, IReadOnlyList<string> Dimensions) TagTableOf(long typeId) => _types[typeId];
+
+    /// <summary>The key a collection added earlier got (its name in the 2022 generation, a number now).</summary>
+    public object CollectionKey(string name) => _collections[name];
+
     private static string TagTable(int key) => $"dataset_tags_{key:D8}";
 
     private async Task ExecAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -19,7 +19,7 @@ internal static class MetadataParseBenchmark
         var prep = new DateTimeOffset(2022, 3, 1, 1, 0, 0, TimeSpan.Zero);
         var q = new QuantumSample(prep, prep.AddSeconds(1.5), prep.AddSeconds(80.25), 3, 4, 74.5, 1_873_412, null);
         var yaml = Encoding.UTF8.GetBytes(MetadataDocuments.PropertySet2022("isr", q, ["assembleCcd", "crosstalk", "masking"]));
-        var json = Encoding.UTF8.GetBytes(MetadataDocuments.Json("isr", q with { EndRss = 1_873_412_000, Version = 1 }, padding: 60));
+        var json = Encoding.UTF8.GetBytes(MetadataDocuments.Json("isr", q with { EndRss = 1_873_412_000, Version = 1 }, padding: 120));
         foreach (var (name, doc) in new[] { ("2022 PropertySet YAML", yaml), ("TaskMetadata JSON", json) })
         {
             if (MetadataParser.Parse(doc, "isr").Problem != MetadataProblem.None)

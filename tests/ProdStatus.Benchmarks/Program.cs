@@ -16,7 +16,10 @@ public static class Program
             "inbox" => await InboxBenchmark.RunAsync(args[1..]),
             "butler" => await ButlerBenchmark.RunAsync(args[1..]),
             "metadata-parse" => MetadataParseBenchmark.Run(args[1..]),
+            ButlerBenchmark.GenerateVerb => await ButlerBenchmark.GenerateChildAsync(args[1..]),
+            ButlerScanProfile.Verb => await ButlerScanProfile.RunAsync(args[1..]),
             ButlerBenchmark.ScanScenario => await ButlerBenchmark.ScanAsync(args[1..]),
+            PandaBenchmark.CollectHugeVerb => await PandaBenchmark.CollectHugeAsync(args[1..]),
             PandaBenchmark.ServeHugeVerb => await PandaBenchmark.ServeHugeAsync(args[1..]),
             _ => Usage(),
         };
@@ -24,7 +27,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] [--cycles N] [--no-cache] | inbox [--history N] [--pending N] | butler DIR [--generation 2022|current] [--datasets N] [--files N] | metadata-parse [N]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] [--huge-only] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] [--cycles N] [--no-cache] | inbox [--history N] [--pending N] | butler DIR [--generation 2022|current] [--datasets N] [--files N] [--postgres] | butler-profile BUTLER_YAML | metadata-parse [N]");
         return 2;
     }
 }

@@ -19,6 +19,30 @@ public sealed class TimestampTests
     }
 
     [Theory]
+    [InlineData("2022-03-01T01:00:00.5+00:00")]
+    [InlineData("2022-03-01 01:00:00.1234567Z")]
+    [InlineData("2024-02-29T23:59:59.000001")]
+    [InlineData("2022-03-01T01:00:00+02:00")]
+    [InlineData("2022-03-01")]
+    [InlineData(" 2022-03-01 01:00:00 ")]
+    public void TryParse_DigitByDigitPath_AgreesWithTheGeneralParser(string text)
+    {
+        Assert.True(UtcTimestamps.TryParse(text, out var value));
+        var expected = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        Assert.Equal(expected.UtcDateTime, value.UtcDateTime);
+        Assert.Equal(TimeSpan.Zero, value.Offset);
+    }
+
+    [Theory]
+    [InlineData("2023-02-29T00:00:00")]
+    [InlineData("2022-13-01 00:00:00")]
+    [InlineData("2022-03-01T24:00:00")]
+    [InlineData("2022-03-01T01:00:00.12345678")]
+    [InlineData("2022-03-01T01:00:00 junk")]
+    [InlineData("0000-01-01 00:00:00")]
+    public void TryParse_InvalidTimestamps_AreRejected(string text) => Assert.False(UtcTimestamps.TryParse(text, out _));
+
+    [Theory]
     [InlineData(48510, "13:28:30")]
     [InlineData(2031, "0:33:51")]
     [InlineData(86400 + 3723, "1 day, 1:02:03")]

@@ -111,7 +111,9 @@ internal sealed partial class ButlerRegistry : IAsyncDisposable
             """).With("@type", type.Id).With("@run", runKey);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         string? previous = null;
-        while (await reader.ReadAsync(cancellationToken))
+        // Rows are read synchronously: the scan pulls them on a thread of its own, and an asynchronous read would need a
+        // pool thread, which the file readers keep busy (PostgreSQL rows arrive in buffered batches anyway).
+        while (ReadRow(reader, cancellationToken))
         {
             string id = reader.GetValue(0) is Guid g ? g.ToString("N") : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!;
             if (id == previous)
@@ -127,6 +129,12 @@ internal sealed partial class ButlerRegistry : IAsyncDisposable
             yield return new MetadataDataset(id, type.Label, dataId, reader.GetNullableString(2), reader.GetNullableString(3),
                 IngestUtc(reader.IsDBNull(1) ? null : reader.GetValue(1)));
         }
+    }
+
+    private static bool ReadRow(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return reader.Read();
     }
 
     private string RunColumn => NameKey ? "run_name" : "run_id";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
@@ -67,33 +68,59 @@ public sealed class DatastoreReader(IOptions<ButlerOptions> options) : IDisposab
         }
     }
 
-    private byte[] ReadLocal(string path)
+    /// <summary>
+    /// Reads a file and hands its bytes to <paramref name="use"/>. A local file goes through a pooled buffer, so a scan
+    /// of many small files allocates no array per file; the bytes are valid only during the call.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(DatastoreLocation location, Func<ReadOnlySpan<byte>, T> use, CancellationToken cancellationToken = default)
     {
+        if (location.ZipMember is null && location.IsLocal)
+        {
+            return ReadLocal(location.Uri, use);
+        }
+        return use(await ReadAsync(location, cancellationToken));
+    }
+
+    private byte[] ReadLocal(string path) => ReadLocal(path, static bytes => bytes.ToArray());
+
+    private T ReadLocal<T>(string path, Func<ReadOnlySpan<byte>, T> use)
+    {
+        byte[]? buffer = null;
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            long length = RandomAccess.GetLength(handle);
-            CheckSize(length, path);
-            byte[] buffer = new byte[length];
             int read = 0;
-            while (read < buffer.Length)
+            try
             {
-                int n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
-                if (n == 0)
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                long length = RandomAccess.GetLength(handle);
+                CheckSize(length, path);
+                buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, length));
+                while (read < length)
                 {
-                    return buffer[..read];
+                    int n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+                    read += n;
                 }
-                read += n;
             }
-            return buffer;
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                throw new DatastoreFileException("file not found", missing: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new DatastoreFileException($"cannot read: {ex.Message}", missing: false);
+            }
+            return use(buffer.AsSpan(0, read));
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        finally
         {
-            throw new DatastoreFileException("file not found", missing: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DatastoreFileException($"cannot read: {ex.Message}", missing: false);
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -38,7 +38,9 @@ internal sealed partial class RunScanner(
         var tasks = new Dictionary<string, ButlerTaskAccumulator>(StringComparer.Ordinal);
         var channel = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(maxConcurrency * 8) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(async () =>
+        // The producer has a thread of its own: the readers keep every pool thread busy while files are queued, and a
+        // producer waiting for a pool thread would leave them idle in turn (the scan then used one core of two).
+        var producer = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -47,29 +49,42 @@ internal sealed partial class RunScanner(
                     var task = tasks.TryGetValue(type.Label, out var existing) ? existing
                         : tasks[type.Label] = new ButlerTaskAccumulator(run.Collection.Name, run.Stamp.Key, type.Label);
                     long dispatched = 0;
-                    await foreach (var dataset in registry.ReadAsync(run.Collection.Key, type, stop.Token))
+                    var datasets = registry.ReadAsync(run.Collection.Key, type, stop.Token).GetAsyncEnumerator(stop.Token);
+                    try
                     {
-                        task.Registered();
-                        if (dataset.Path is null)
+                        while (Wait(datasets.MoveNextAsync()))
                         {
-                            task.NoFile();
-                            Progressed();
+                            var dataset = datasets.Current;
+                            task.Registered();
+                            if (dataset.Path is null)
+                            {
+                                task.NoFile();
+                                Progressed();
+                            }
+                            else if (dataset.Formatter?.Contains(ProvenanceFormatter, StringComparison.Ordinal) == true)
+                            {
+                                task.Provenance();
+                                Progressed();
+                            }
+                            else if (maxTask > 0 && dispatched >= maxTask)
+                            {
+                                task.Skipped();
+                                Progressed();
+                            }
+                            else
+                            {
+                                dispatched++;
+                                var item = new WorkItem(task, DatastoreLocation.Resolve(config.DatastoreRoot, dataset.Path), dataset);
+                                while (!channel.Writer.TryWrite(item))
+                                {
+                                    Wait(channel.Writer.WaitToWriteAsync(stop.Token));
+                                }
+                            }
                         }
-                        else if (dataset.Formatter?.Contains(ProvenanceFormatter, StringComparison.Ordinal) == true)
-                        {
-                            task.Provenance();
-                            Progressed();
-                        }
-                        else if (maxTask > 0 && dispatched >= maxTask)
-                        {
-                            task.Skipped();
-                            Progressed();
-                        }
-                        else
-                        {
-                            dispatched++;
-                            await channel.Writer.WriteAsync(new WorkItem(task, DatastoreLocation.Resolve(config.DatastoreRoot, dataset.Path), dataset), stop.Token);
-                        }
+                    }
+                    finally
+                    {
+                        Wait(datasets.DisposeAsync());
                     }
                 }
             }
@@ -81,7 +96,7 @@ internal sealed partial class RunScanner(
             {
                 channel.Writer.TryComplete();
             }
-        }, stop.Token);
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             await Parallel.ForEachAsync(channel.Reader.ReadAllAsync(stop.Token),
@@ -98,12 +113,23 @@ internal sealed partial class RunScanner(
         return tasks.Values.Select(t => t.Build()).Where(t => t.Quanta > 0).OrderBy(t => t.Label, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Blocks the producer's own thread (SQLite answers synchronously; a full channel waits for the readers).</summary>
+    private static T Wait<T>(ValueTask<T> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
+    private static void Wait(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            pending.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     private async Task ReadOneAsync(WorkItem item, CancellationToken cancellationToken)
     {
         try
         {
-            byte[] content = await datastore.ReadAsync(item.Location, cancellationToken);
-            var outcome = MetadataParser.Parse(content, item.Task.Label);
+            string label = item.Task.Label;
+            var outcome = await datastore.ReadAsync(item.Location, content => MetadataParser.Parse(content, label), cancellationToken);
             switch (outcome.Problem)
             {
                 case MetadataProblem.None:
