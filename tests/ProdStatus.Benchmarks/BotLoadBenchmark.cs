@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ProdStatus.Engine.Inbox;
+using ProdStatus.Engine.Watch;
 using ProdStatus.Samples;
+using ProdStatus.Testing;
 using ProdStatus.Engine.Publish.Slack;
 using ProdStatus.Testing.Bot;
 using ProdStatus.Testing.Panda;
@@ -27,13 +30,16 @@ internal static class BotLoadBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         string botDll = args.Length > 0 ? args[0] : throw new ArgumentException("usage: bot <path to ProdStatus.Bot.dll> [seconds]");
-        int seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        int seconds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        int history = InboxBenchmark.Arg(args, "--history", 0);
+        int watches = InboxBenchmark.Arg(args, "--watches", 0);
         await using var monitor = new FakePandaMonitor(SampleCampaign.Create()) { Latency = TimeSpan.FromMilliseconds(100) };
         await monitor.StartAsync();
         await using var slackApi = new FakeSlack();
         await slackApi.StartAsync();
         slackApi.Channels.Add("C0");
         string root = Directory.CreateTempSubdirectory("prodstat-load-").FullName;
+        await FillStoreAsync(root, history, watches);
         int port = BotProcess.FreePort();
         using var bot = StartBot(botDll, port, root, monitor.BaseUri, slackApi);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -51,6 +57,30 @@ internal static class BotLoadBenchmark
         Report("events (/slack/events)", 500, events);
         bot.Kill(entireProcessTree: true);
         return 0;
+    }
+
+    /// <summary>
+    /// A store as after weeks of use (<c>--history N</c> finished inbox rows) with <c>--watches N</c> watched campaigns,
+    /// which the bot's watch scheduler polls while the load runs.
+    /// </summary>
+    private static async Task FillStoreAsync(string root, int history, int watches)
+    {
+        if (history == 0 && watches == 0)
+        {
+            return;
+        }
+        using (var host = new EngineTestHost(new Dictionary<string, string?> { ["ProdStatus:Store:ConnectionString"] = $"Data Source={Path.Combine(root, "prodstat.db")}" }))
+        {
+            await host.Get<InboxRepository>().PingAsync();
+            InboxBenchmark.Fill(Path.Combine(root, "prodstat-inbox.db"), history, 0);
+            var targets = host.Get<WatchTargetRepository>();
+            var thresholds = new WatchThresholds(TimeSpan.FromMinutes(1), 10, TimeSpan.FromHours(2), 20, false);
+            for (int i = 0; i < watches; i++)
+            {
+                await targets.WatchAsync($"PREOPS-{(i < 3 ? 905 + i : 2000 + i)}", "C0", "U0", thresholds, TimeProvider.System.GetUtcNow());
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot store: {history:N0} finished inbox rows, {watches} watched campaigns"));
     }
 
     private static HttpRequestMessage SlackRequest(int i, int run) => SlackSigned("slack/commands", "application/x-www-form-urlencoded",

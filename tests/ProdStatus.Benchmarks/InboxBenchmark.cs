@@ -58,7 +58,7 @@ internal static class InboxBenchmark
     }
 
     /// <summary>Bulk rows in one transaction: finished jobs spread over the last 30 days, and a due backlog.</summary>
-    private static void Fill(string path, int history, int pending)
+    internal static void Fill(string path, int history, int pending)
     {
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
@@ -93,7 +93,7 @@ internal static class InboxBenchmark
         analyze.ExecuteNonQuery();
     }
 
-    private static int Arg(string[] args, string name, int fallback)
+    internal static int Arg(string[] args, string name, int fallback)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;

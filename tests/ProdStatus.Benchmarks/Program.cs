@@ -27,7 +27,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] [--huge-only] | bot BOT_DLL [SECONDS] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] [--cycles N] [--no-cache] | inbox [--history N] [--pending N] | butler DIR [--generation 2022|current] [--datasets N] [--files N] [--postgres] | butler-profile BUTLER_YAML | metadata-parse [N]");
+        Console.Error.WriteLine("usage: ProdStatus.Benchmarks panda [--tasks N] [--latency-ms N] [--concurrency N] [--huge-jobs N] [--huge-only] | bot BOT_DLL [SECONDS] [--history N] [--watches N] | watch [--tasks N] [--latency-ms N] [--polls N] | pdf [OUT.pdf] | dashboard [--task-types N] [--jobs N] [--cycles N] [--no-cache] | inbox [--history N] [--pending N] | butler DIR [--generation 2022|current] [--datasets N] [--files N] [--postgres] | butler-profile BUTLER_YAML | metadata-parse [N]");
         return 2;
     }
 }
