@@ -31,8 +31,8 @@ internal static class BotLoadBenchmark
     {
         string botDll = args.Length > 0 ? args[0] : throw new ArgumentException("usage: bot <path to ProdStatus.Bot.dll> [seconds]");
         int seconds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-        int history = InboxBenchmark.Arg(args, "--history", 0);
-        int watches = InboxBenchmark.Arg(args, "--watches", 0);
+        int history = BenchmarkArgs.Get(args, "--history", 0);
+        int watches = BenchmarkArgs.Get(args, "--watches", 0);
         await using var monitor = new FakePandaMonitor(SampleCampaign.Create()) { Latency = TimeSpan.FromMilliseconds(100) };
         await monitor.StartAsync();
         await using var slackApi = new FakeSlack();

@@ -29,9 +29,9 @@ internal static class ButlerBenchmark
     {
         string root = Path.GetFullPath(args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal)
             ? args[0] : Path.Combine(Path.GetTempPath(), "prodstat-bench"));
-        string generation = Arg(args, "--generation", "2022");
-        int datasets = int.Parse(Arg(args, "--datasets", "1000000"), CultureInfo.InvariantCulture);
-        int files = int.Parse(Arg(args, "--files", "200000"), CultureInfo.InvariantCulture);
+        string generation = BenchmarkArgs.Get(args, "--generation", "2022");
+        int datasets = int.Parse(BenchmarkArgs.Get(args, "--datasets", "1000000"), CultureInfo.InvariantCulture);
+        int files = int.Parse(BenchmarkArgs.Get(args, "--files", "200000"), CultureInfo.InvariantCulture);
         bool postgres = args.Contains("--postgres");
         string dir = Path.Combine(root, $"{generation}-{files}files");
         string list = Path.Combine(dir, ButlerScaleRepository.FileList);
@@ -129,11 +129,6 @@ internal static class ButlerBenchmark
         return (child.ExitCode, output);
     }
 
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
 
     /// <summary>The child process: one full get-butler-stat collection, then its time and peak RSS.</summary>
     public static async Task<int> ScanAsync(string[] args)

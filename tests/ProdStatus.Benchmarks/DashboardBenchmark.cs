@@ -26,9 +26,9 @@ internal static class DashboardBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int taskTypes = Arg(args, "--task-types", 200);
-        int jobs = Arg(args, "--jobs", 20_000);
-        int cycles = Arg(args, "--cycles", 40);
+        int taskTypes = BenchmarkArgs.Get(args, "--task-types", 200);
+        int jobs = BenchmarkArgs.Get(args, "--jobs", 20_000);
+        int cycles = BenchmarkArgs.Get(args, "--cycles", 40);
         bool noCache = args.Contains("--no-cache");
         using var host = new EngineTestHost(new Dictionary<string, string?> { ["ProdStatus:Dashboard:CachedCampaigns"] = noCache ? "0" : "20" });
         var stats = CampaignBuilder.Sized(steps: 4, taskTypes: taskTypes).Build();
@@ -129,9 +129,4 @@ internal static class DashboardBenchmark
         return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

@@ -19,8 +19,8 @@ internal static class InboxBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int history = Arg(args, "--history", 1_000_000);
-        int pending = Arg(args, "--pending", 15_000);
+        int history = BenchmarkArgs.Get(args, "--history", 1_000_000);
+        int pending = BenchmarkArgs.Get(args, "--pending", 15_000);
         using var host = new EngineTestHost();
         var inbox = host.Get<InboxRepository>();
         await inbox.PingAsync(); // creates the schema
@@ -93,9 +93,4 @@ internal static class InboxBenchmark
         analyze.ExecuteNonQuery();
     }
 
-    internal static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

@@ -19,10 +19,10 @@ internal static class PandaBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        int tasks = Arg(args, "--tasks", 2000);
-        int latencyMs = Arg(args, "--latency-ms", 50);
-        int concurrency = Arg(args, "--concurrency", 8);
-        int hugeJobs = Arg(args, "--huge-jobs", 1_000_000);
+        int tasks = BenchmarkArgs.Get(args, "--tasks", 2000);
+        int latencyMs = BenchmarkArgs.Get(args, "--latency-ms", 50);
+        int concurrency = BenchmarkArgs.Get(args, "--concurrency", 8);
+        int hugeJobs = BenchmarkArgs.Get(args, "--huge-jobs", 1_000_000);
         if (args.Contains("--huge-only"))
         {
             return await HugeOnlyAsync(hugeJobs);
@@ -174,9 +174,4 @@ internal static class PandaBenchmark
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

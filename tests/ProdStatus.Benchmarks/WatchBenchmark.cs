@@ -16,9 +16,9 @@ internal static class WatchBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int tasks = Arg(args, "--tasks", 2000);
-        int latencyMs = Arg(args, "--latency-ms", 50);
-        int polls = Arg(args, "--polls", 10);
+        int tasks = BenchmarkArgs.Get(args, "--tasks", 2000);
+        int latencyMs = BenchmarkArgs.Get(args, "--latency-ms", 50);
+        int polls = BenchmarkArgs.Get(args, "--polls", 10);
         var now = new DateTimeOffset(2022, 6, 1, 0, 0, 0, TimeSpan.Zero);
         var p = new PandaStatParams("PREOPS-905", ["bench"], 0, new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31));
         var thresholds = new WatchThresholds(TimeSpan.FromMinutes(15), 5, TimeSpan.FromHours(3), 20, false);
@@ -50,9 +50,4 @@ internal static class WatchBenchmark
         return 0;
     }
 
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }
